@@ -1,0 +1,84 @@
+# Cross-record checks the models cannot make alone: references, duplicates, date order.
+from __future__ import annotations
+
+from .errors import Problem
+from .loader import Document
+
+
+def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Document]) -> list[Problem]:
+    problems: list[Problem] = []
+    issuers: dict[str, str] = {}  # issuer id -> province id
+
+    for prov in provinces:
+        doc = docs[("province", prov.id)]
+        for i, issuer in enumerate(prov.issuers):
+            if issuer.id in issuers:
+                problems.append(doc.problem(("issuers", i, "id"), f"duplicate issuer id {issuer.id!r}"))
+            issuers[issuer.id] = prov.id
+        for i, issuer in enumerate(prov.issuers):
+            if issuer.parent and issuers.get(issuer.parent) != prov.id:
+                problems.append(doc.problem(("issuers", i, "parent"), f"unknown issuer {issuer.parent!r} in this province"))
+
+    form_ids = {f.id for f in forms}
+    cert_ids = {c.id for c in catalogue.certificates} if catalogue else set()
+    notice_by_id = {n.id: n for n in notices}
+
+    for notice in notices:
+        doc = docs[("notice", notice.id)]
+        if notice.issuer not in issuers:
+            problems.append(doc.problem(("issuer",), f"unknown issuer {notice.issuer!r} (define it in data/provinces/)"))
+        if notice.issued is None and notice.issued_note is None:
+            problems.append(doc.problem(("issued_note",), "the issue date is unknown: say why in issued_note"))
+        seen: set[str] = set()
+        for i, d in enumerate(notice.deadlines):
+            where = ("deadlines", i)
+            if d.id in seen:
+                problems.append(doc.problem(where + ("id",), f"duplicate deadline id {d.id!r} in this notice"))
+            seen.add(d.id)
+            if d.start and not d.end:
+                problems.append(doc.problem(where + ("end",), "a window with a start needs an end (use the same day for one day)"))
+            if d.start and d.end and d.end < d.start:
+                problems.append(doc.problem(where + ("end",), f"end {d.end} is before start {d.start}"))
+            if not d.end and not d.when:
+                problems.append(doc.problem(where, "give dates (start/end) or, when the notice names none, `when`"))
+            if d.recurrence:
+                if not d.end:
+                    problems.append(doc.problem(where + ("recurrence",), "a recurring window needs its first dates"))
+                elif d.recurrence.from_year != (d.start or d.end).year:
+                    problems.append(doc.problem(where + ("recurrence", "from_year"),
+                                                f"from_year {d.recurrence.from_year} differs from the year of the dates ({(d.start or d.end).year})"))
+                if d.recurrence.until_year and d.recurrence.until_year < d.recurrence.from_year:
+                    problems.append(doc.problem(where + ("recurrence", "until_year"), "until_year is before from_year"))
+        numbers: set[int] = set()
+        for i, a in enumerate(notice.attachments):
+            if a.number in numbers:
+                problems.append(doc.problem(("attachments", i, "number"), f"duplicate attachment number {a.number}"))
+            numbers.add(a.number)
+            if a.form and a.form not in form_ids:
+                problems.append(doc.problem(("attachments", i, "form"), f"unknown form {a.form!r} (no data/forms/{a.form}.yml)"))
+            if not a.form and not a.availability:
+                problems.append(doc.problem(("attachments", i, "availability"), "say where to get an attachment we do not reproduce"))
+        for i, rule in enumerate(notice.certificate_rules):
+            for j, cid in enumerate(rule.certificates):
+                if cid not in cert_ids:
+                    problems.append(doc.problem(("certificate_rules", i, "certificates", j), f"unknown certificate {cid!r}"))
+
+    for form in forms:
+        doc = docs[("form", form.id)]
+        notice = notice_by_id.get(form.notice)
+        if notice is None:
+            problems.append(doc.problem(("notice",), f"unknown notice {form.notice!r}"))
+        elif not any(a.number == form.attachment and a.form == form.id for a in notice.attachments):
+            problems.append(doc.problem(("attachment",), f"notice {form.notice!r} has no attachment {form.attachment} pointing at form {form.id!r}"))
+
+    if catalogue:
+        doc = docs[("catalogue", "")]
+        batches = {b.number for b in catalogue.batches}
+        seen_c: set[str] = set()
+        for i, c in enumerate(catalogue.certificates):
+            if c.id in seen_c:
+                problems.append(doc.problem(("certificates", i, "id"), f"duplicate certificate id {c.id!r}"))
+            seen_c.add(c.id)
+            if c.batch not in batches:
+                problems.append(doc.problem(("certificates", i, "batch"), f"unknown batch {c.batch}"))
+    return problems

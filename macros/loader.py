@@ -1,0 +1,128 @@
+# Reads data/: YAML (C parser) into plain values plus a map from field path to line/column, then into models.
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+
+M = TypeVar("M", bound=BaseModel)
+Path_ = tuple  # a field path: ("deadlines", 0, "end")
+
+
+class _Loader(yaml.CSafeLoader):
+    """Safe C loader that leaves dates as text, so the models parse them and report bad ones in place."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """One YAML file: its values and where each field stands in it."""
+
+    file: str  # as shown in messages: data/notices/x.yml
+    value: Any = None
+    marks: dict = field(default_factory=dict)  # path -> (line, col) of the value
+    key_marks: dict = field(default_factory=dict)  # path -> (line, col) of the key naming it
+
+    def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
+        """The closest known position of `path` (its key when asked, else its value, else a parent's)."""
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+        line, col = self.where(path, key=key)
+        return Problem(self.file, line, col, ".".join(str(p) for p in path), message)
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | None:
+    """Parse one file; on any failure add a Problem and return None."""
+    doc = Document(shown_as)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM is harmless: accept it
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(shown_as, line, col, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"))
+        return None
+    if not text.strip():
+        problems.append(Problem(shown_as, 1, 1, "", "file is empty"))
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(Problem(shown_as, 1, 1, "", "file holds no data (only comments)"))
+            return None
+        doc.value = _convert(node, (), doc, loader, problems)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        problems.append(Problem(shown_as, line, col, "", f"YAML syntax error: {what}"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(shown_as, 1, 1, "", f"YAML error: {exc}"))
+        return None
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _convert(node, path: tuple, doc: Document, loader: _Loader, problems: list[Problem]) -> Any:
+    doc.marks[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(doc.problem(path, "keys must be plain words"))
+                continue
+            key = key_node.value
+            sub = path + (key,)
+            if key in out:
+                line, col = _mark(key_node)
+                problems.append(Problem(doc.file, line, col, ".".join(map(str, sub)), "key appears twice in the same block"))
+                continue
+            doc.key_marks[sub] = _mark(key_node)
+            out[key] = _convert(value_node, sub, doc, loader, problems)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), doc, loader, problems) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
+
+
+def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
+    """Validate a document's value against a model; map every error to its line and field."""
+    try:
+        return model.model_validate(doc.value)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                message = "unknown field (check the spelling; see the JSON Schema for allowed fields)"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            elif isinstance(err.get("input"), (str, int, float)) and not isinstance(err.get("input"), bool):
+                shown = str(err["input"])
+                message += f" (got {shown[:60]!r}{'…' if len(shown) > 60 else ''})"
+            if err["type"] == "model_type" and loc == ():
+                message = f"the file must hold one {model.__name__} record (a mapping of fields)"
+            problems.append(doc.problem(loc, message, key=err["type"] == "extra_forbidden"))
+        return None

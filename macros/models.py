@@ -1,0 +1,256 @@
+# The typed data model: one small pydantic model per concept, unknown keys rejected.
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+Phone = Annotated[str, StringConstraints(pattern=r"^[0-9][0-9\-－ ]{5,20}$")]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")]
+QQ = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{4,11}$")]
+
+SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+def _safe_url(value: str) -> str:
+    # javascript:, data: and relative tricks are refused: only these schemes reach readers.
+    if not value.lower().startswith(SAFE_SCHEMES) or any(c in value for c in " <>\"'\n\t"):
+        raise ValueError("must be an https:, http:, mailto: or tel: URL without spaces or quotes")
+    return value
+
+
+Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_safe_url)]
+
+
+class Record(BaseModel):
+    """Base of every data record: unknown keys are typos, so they are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Record):
+    """Text a reader sees, in Chinese (required) and English (optional until translated)."""
+
+    zh: Line
+    en: Optional[Line] = None
+
+
+class LongText(Record):
+    """Like Text, for paragraphs (longer limit)."""
+
+    zh: Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True)]
+    en: Optional[Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True)]] = None
+
+
+# ---------------------------------------------------------------- provinces and issuers
+
+IssuerKind = Literal["department", "division", "school", "office"]
+
+
+class Issuer(Record):
+    """Who publishes notices: a provincial department, one of its divisions, an office, or a school."""
+
+    id: Id
+    kind: IssuerKind
+    name: Text
+    parent: Optional[Id] = None  # the issuer this one belongs to (a division of a department)
+
+
+class Province(Record):
+    """A province (or other provincial-level unit) with the issuers inside it."""
+
+    id: Id
+    name: Text
+    order: int = 0  # for listing; ties sort by id
+    issuers: list[Issuer] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- notices and what they contain
+
+Audience = Literal["higher_vocational", "secondary_vocational", "undergraduate_applied", "municipal_bureau",
+                   "evaluation_organisation", "school_internal"]
+Status = Literal["in_force", "expired", "superseded", "unknown"]
+Stage = Literal["plan_submission", "school_filing", "municipal_review", "provincial_review", "materials_due",
+                "results_published", "training_assessment_complete", "adjustment", "other"]
+Round = Literal["spring", "autumn", "first", "second", "single"]
+
+
+class Recurrence(Record):
+    """A window repeated every year from `from_year` (e.g. Anhui's spring and autumn rounds)."""
+
+    freq: Literal["yearly"]
+    from_year: int = Field(ge=2000, le=2100)
+    until_year: Optional[int] = Field(default=None, ge=2000, le=2100)
+    basis: Text  # the words of the notice that make it recurring, in our own summary
+
+
+class Deadline(Record):
+    """A dated window or due date of a notice, or an obligation stated without a date (`when`)."""
+
+    id: Id
+    stage: Stage
+    title: Text
+    applies_to: Text
+    round: Optional[Round] = None
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None  # inclusive; a single day has start == end or only end
+    when: Optional[Text] = None  # for obligations without an exact date: "each autumn semester"
+    recurrence: Optional[Recurrence] = None
+    note: Optional[Text] = None
+
+
+class QQGroup(Record):
+    number: QQ
+    name: Text
+
+
+class Contact(Record):
+    """A person or office to ask, exactly as published in the notice that carries it."""
+
+    name: Text
+    role: Text
+    phones: list[Phone] = []
+    emails: list[Email] = []
+    qq_groups: list[QQGroup] = []
+    address: Optional[Text] = None
+
+
+class Source(Record):
+    """Where the original document is and how our copy relates to it."""
+
+    url: Optional[Url] = None
+    note: Optional[Text] = None  # e.g. a correction the portal makes visibly
+
+
+class Attachment(Record):
+    """An attachment the notice names; `form` points at a form template when we have its structure."""
+
+    number: int = Field(ge=1)
+    title: Text
+    form: Optional[Id] = None
+    availability: Optional[Text] = None  # where to get the original when we do not reproduce it
+
+
+class KeyRule(Record):
+    text: LongText
+    section: Optional[Line] = None  # where in the notice it stands, e.g. "四、4"
+
+
+class CertificateRule(Record):
+    """A restriction a notice puts on certificates or levels (e.g. intermediate level and above only)."""
+
+    id: Id
+    text: Text
+    min_level: Optional[Literal["junior", "intermediate", "senior"]] = None
+    excluded_levels: list[Literal["junior", "intermediate", "senior"]] = []
+    certificates: list[Id] = []  # empty: applies to every certificate
+
+
+class Notice(Record):
+    """One official document, with its deadlines, contacts, rules and attachments."""
+
+    id: Id
+    issuer: Id
+    doc_number: Line
+    title: Text
+    issued: Optional[dt.date] = None
+    issued_note: Optional[Text] = None  # required when `issued` is unknown: say why
+    audience: list[Audience] = Field(min_length=1)
+    status: Status
+    summary: LongText
+    key_rules: list[KeyRule] = []
+    deadlines: list[Deadline] = []
+    contacts: list[Contact] = []
+    attachments: list[Attachment] = []
+    certificate_rules: list[CertificateRule] = []
+    certificate_scope: Optional[Text] = None  # which certificates the notice covers
+    school_scope: Optional[Text] = None  # which schools may take part
+    submission_channel: Optional[Text] = None
+    review_stages: list[Text] = []  # in order
+    procedure: list[Text] = []  # numbered steps, when the notice gives a procedure
+    source: Source
+    updated: dt.date  # when this record was last checked against the source
+
+
+# ---------------------------------------------------------------- certificates
+
+Level = Literal["junior", "intermediate", "senior"]
+
+
+class Batch(Record):
+    number: int = Field(ge=1, le=20)
+    year: int = Field(ge=2019, le=2100)
+    source: Text
+
+
+class Certificate(Record):
+    id: Id
+    name: Text
+    batch: int = Field(ge=1, le=20)
+    sequence: Optional[int] = Field(default=None, ge=1)
+    levels: list[Level] = []  # empty: levels not given by our source
+    organisation: Text
+    field: Optional[Text] = None
+    source: Text
+
+
+class CertificateCatalogue(Record):
+    total_published: int = Field(ge=0)  # how many certificates the Ministry published in all
+    total_note: Text
+    official_list: Text
+    batches: list[Batch] = Field(min_length=1)
+    certificates: list[Certificate] = []
+
+
+# ---------------------------------------------------------------- form templates
+
+
+class FormField(Record):
+    label: Text
+    width: Optional[int] = Field(default=None, ge=1, le=20)
+
+
+class FormColumn(Record):
+    label: Text
+    total: bool = False  # summed in the totals row
+    width: Optional[int] = Field(default=None, ge=1, le=80)
+
+
+class FormTable(Record):
+    title: Optional[Text] = None
+    columns: list[FormColumn] = Field(min_length=1)
+    blank_rows: int = Field(default=3, ge=0, le=200)
+    can_add_rows: bool = True  # "可加行"
+    totals_row: bool = False
+
+
+class FormItem(Record):
+    """A numbered item inside a section: a prompt and optional sub-items."""
+
+    text: Text
+    items: list[Text] = []
+
+
+class FormSection(Record):
+    heading: Optional[Text] = None
+    fields: list[FormField] = []
+    tables: list[FormTable] = []
+    items: list[FormItem] = []
+    note: Optional[Text] = None
+
+
+class Form(Record):
+    id: Id
+    notice: Id
+    attachment: int = Field(ge=1)
+    title: Text
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    header_fields: list[FormField] = []
+    sections: list[FormSection] = Field(min_length=1)
+    signature: list[Text] = []  # e.g. 签名 / 盖章 / 日期
+    filling_notes: list[Text] = []
+    spreadsheet: bool = False  # also offered as XLSX (forms that are tables)

@@ -1,0 +1,129 @@
+# The whole data set, loaded once and cross-referenced: the only object pages, macros and feeds read.
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_references
+from .errors import DataError, Problem
+from .loader import Document, read_yaml, to_model
+from .models import CertificateCatalogue, Form, Issuer, Notice, Province
+
+# kind -> (folder or file under data/, model, one record per file)
+KINDS = {
+    "province": ("provinces", Province),
+    "notice": ("notices", Notice),
+    "form": ("forms", Form),
+}
+CATALOGUE_FILE = "certificates.yml"
+
+
+@dataclass
+class Portal:
+    provinces: list[Province]
+    notices: list[Notice]
+    forms: list[Form]
+    catalogue: CertificateCatalogue | None
+    source_of: dict = field(default_factory=dict)  # (kind, id) -> "data/…/x.yml"
+
+    def __post_init__(self):
+        self.provinces.sort(key=lambda p: (p.order, p.id))
+        self.notices.sort(key=lambda n: (n.issued or dt.date.min, n.id), reverse=True)
+        self.forms.sort(key=lambda f: f.id)
+        self.province_by_id = {p.id: p for p in self.provinces}
+        self.issuer_by_id: dict[str, Issuer] = {i.id: i for p in self.provinces for i in p.issuers}
+        self.province_of_issuer = {i.id: p for p in self.provinces for i in p.issuers}
+        self.notice_by_id = {n.id: n for n in self.notices}
+        self.form_by_id = {f.id: f for f in self.forms}
+        self._notices_in: dict[str, list[Notice]] = {p.id: [] for p in self.provinces}
+        for n in self.notices:
+            self._notices_in[self.province_of_issuer[n.issuer].id].append(n)
+
+    def notices_in(self, province_id: str) -> list[Notice]:
+        return self._notices_in.get(province_id, [])
+
+    def province_of(self, notice: Notice) -> Province:
+        return self.province_of_issuer[notice.issuer]
+
+    def issuer_of(self, notice: Notice) -> Issuer:
+        return self.issuer_by_id[notice.issuer]
+
+    def forms_of(self, notice: Notice) -> list[Form]:
+        return [self.form_by_id[a.form] for a in notice.attachments if a.form]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_portal(root: Path | str) -> Portal:
+    """Read and validate all of root/data; raise DataError listing every problem found."""
+    root = Path(root)
+    data = root / "data"
+    problems: list[Problem] = []
+    docs: dict = {}
+    records: dict[str, list] = {kind: [] for kind in KINDS}
+    source_of: dict = {}
+
+    def shown(p: Path) -> str:
+        return p.relative_to(root).as_posix()
+
+    for kind, (folder, model) in KINDS.items():
+        for path in _yaml_files(data / folder):
+            doc = read_yaml(path, shown(path), problems)
+            if doc is None:
+                continue
+            record = to_model(doc, model, problems)
+            if record is None:
+                continue
+            if record.id != path.stem:
+                problems.append(doc.problem(("id",), f"id {record.id!r} must match the file name {path.stem!r}"))
+            if (kind, record.id) in source_of:
+                problems.append(doc.problem(("id",), f"duplicate {kind} id {record.id!r} (also in {source_of[(kind, record.id)]})"))
+                continue
+            source_of[(kind, record.id)] = doc.file
+            docs[(kind, record.id)] = doc
+            records[kind].append(record)
+
+    catalogue = None
+    cat_path = data / CATALOGUE_FILE
+    if cat_path.exists():
+        doc = read_yaml(cat_path, shown(cat_path), problems)
+        if doc is not None:
+            catalogue = to_model(doc, CertificateCatalogue, problems)
+            docs[("catalogue", "")] = doc
+            source_of[("catalogue", "")] = doc.file
+
+    problems += check_references(records["province"], records["notice"], records["form"], catalogue, docs)
+    if problems:
+        raise DataError(problems)
+    return Portal(records["province"], records["notice"], records["form"], catalogue, source_of)
+
+
+_cache: dict = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    entries = []
+    for path in _yaml_files(root / "data"):
+        st = path.stat()
+        entries.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(entries)
+
+
+def cached_portal(root: Path | str) -> Portal:
+    """load_portal, parsed once per build: both language passes and every page share the result."""
+    root = Path(root).resolve()
+    key = (root, _fingerprint(root))
+    if _cache.get("key") != key:
+        _cache.clear()
+        _cache["portal"] = load_portal(root)
+        _cache["key"] = key
+    return _cache["portal"]
+
+
+def data_files(root: Path | str) -> list[str]:
+    """Every YAML file under data/ (for watching in `mkdocs serve`)."""
+    return [os.fspath(p) for p in _yaml_files(Path(root) / "data")]
