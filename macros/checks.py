@@ -8,13 +8,16 @@ from .loader import Document
 def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Document]) -> list[Problem]:
     problems: list[Problem] = []
     issuers: dict[str, str] = {}  # issuer id -> province id
+    issuer_file: dict[str, str] = {}
 
     for prov in provinces:
         doc = docs[("province", prov.id)]
         for i, issuer in enumerate(prov.issuers):
             if issuer.id in issuers:
-                problems.append(doc.problem(("issuers", i, "id"), f"duplicate issuer id {issuer.id!r}"))
+                problems.append(doc.problem(("issuers", i, "id"), f"duplicate issuer id {issuer.id!r} (also in {issuer_file[issuer.id]})"))
+                continue
             issuers[issuer.id] = prov.id
+            issuer_file[issuer.id] = doc.file
         for i, issuer in enumerate(prov.issuers):
             if issuer.parent and issuers.get(issuer.parent) != prov.id:
                 problems.append(doc.problem(("issuers", i, "parent"), f"unknown issuer {issuer.parent!r} in this province"))
@@ -39,7 +42,7 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
                 problems.append(doc.problem(where + ("end",), "a window with a start needs an end (use the same day for one day)"))
             if d.start and d.end and d.end < d.start:
                 problems.append(doc.problem(where + ("end",), f"end {d.end} is before start {d.start}"))
-            if not d.end and not d.when:
+            if not d.start and not d.end and not d.when:
                 problems.append(doc.problem(where, "give dates (start/end) or, when the notice names none, `when`"))
             if d.recurrence:
                 if not d.end:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import models
 from .errors import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -75,6 +76,9 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+            what += " (a tab character: indent with spaces only)"
         problems.append(Problem(shown_as, line, col, "", f"YAML syntax error: {what}"))
         return None
     except yaml.YAMLError as exc:
@@ -107,6 +111,14 @@ def _convert(node, path: tuple, doc: Document, loader: _Loader, problems: list[P
     return loader.construct_object(node)
 
 
+PATTERN_HINTS = {
+    models.Id.__metadata__[0].pattern: "must be an id of lower-case letters, digits and single hyphens (like hunan-2022-80)",
+    models.Phone.__metadata__[0].pattern: "must be a phone number such as 0731-84714937",
+    models.Email.__metadata__[0].pattern: "must be an e-mail address such as name@example.cn",
+    models.QQ.__metadata__[0].pattern: "must be a QQ group number (5 to 12 digits, quoted)",
+}
+
+
 def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
     """Validate a document's value against a model; map every error to its line and field."""
     try:
@@ -119,6 +131,9 @@ def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None
                 message = "unknown field (check the spelling; see the JSON Schema for allowed fields)"
             elif err["type"] == "missing":
                 message = "required field is missing"
+            elif err["type"] == "string_pattern_mismatch":
+                message = PATTERN_HINTS.get(err["ctx"]["pattern"], message)
+                message += f" (got {str(err['input'])[:60]!r})"
             elif isinstance(err.get("input"), (str, int, float)) and not isinstance(err.get("input"), bool):
                 shown = str(err["input"])
                 message += f" (got {shown[:60]!r}{'…' if len(shown) > 60 else ''})"

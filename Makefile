@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make serve` (build and serve the site) and `make test` (the whole suite).
+PY      := .venv/bin/python
+MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test system-deps clean
+
+.venv/.stamp: requirements.txt requirements-dev.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: .venv/.stamp            ## build and serve on http://127.0.0.1:8000 (reloads on docs/, data/, overrides/ changes)
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+
+check: .venv/.stamp            ## validate data/ without building
+	$(PY) -m macros check
+
+build: .venv/.stamp            ## build into site/; the previous site stays until a build succeeds
+	rm -rf .site-tmp
+	$(MKDOCS) build --strict --quiet -d .site-tmp
+	rm -rf site && mv .site-tmp site
+
+system-deps:                   ## Debian packages the browser and office-suite tests need
+	@sh .ci/system-deps.sh
+
+test: .venv/.stamp system-deps ## run the whole test suite (data, build, files, real browser)
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .site-tmp .pytest_cache

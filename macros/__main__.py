@@ -1,0 +1,34 @@
+# Command line for maintainers: `python -m macros check` validates data/ without building.
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataError
+from .portal import load_portal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description="1+X portal data tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate every file under data/ and report all problems")
+    check.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/ (default: this checkout)")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        try:
+            portal = load_portal(args.root)
+        except DataError as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
+        print(f"data/ is valid: {len(portal.provinces)} provinces, {len(portal.notices)} notices, "
+              f"{sum(len(n.deadlines) for n in portal.notices)} deadlines, {len(portal.forms)} forms.")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

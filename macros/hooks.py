@@ -1,0 +1,47 @@
+# mkdocs hooks (registered in mkdocs.yml): validate data/ before anything is written, add the pages the data
+# generates to each language's build, and point each page's edit link at its YAML source.
+from __future__ import annotations
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` package importable
+    sys.path.insert(0, ROOT)
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from macros.errors import DataError  # noqa: E402
+from macros.i18n_pages import add_generated_pages  # noqa: E402
+from macros.pages import page_markdown, page_specs  # noqa: E402
+from macros.portal import cached_portal  # noqa: E402
+
+
+def _portal():
+    try:
+        return cached_portal(ROOT)
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+
+
+def on_config(config):
+    _portal()  # fail before the site directory is touched
+    data_dir = os.path.join(ROOT, "data")
+    if data_dir not in config.watch:
+        config.watch.append(data_dir)
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files, config):
+    portal = _portal()
+    return add_generated_pages(files, config, page_specs(portal), lambda spec, lang: page_markdown(spec, portal, lang))
+
+
+def on_page_context(context, page, config, nav):
+    source = page.meta.get("x_source")
+    if source and config.repo_url:
+        base = config.extra.get("data_edit_base") or (config.repo_url.rstrip("/") + "/edit/main/")
+        page.edit_url = base + source
+    return context

@@ -1,0 +1,68 @@
+# Which pages the data generates (one spec per page, language-neutral) and their Markdown per language.
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from markupsafe import escape
+
+from . import text
+from .render import render_fragment, site_path
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str  # provinces, notices, …: the URL folder
+    ident: str  # "" for the folder's index page
+    template: str  # fragment under overrides/fragments/
+    title: object  # Text or {lang: str}
+    source: str | None = None  # data file it comes from, for the edit link
+    updated: dt.date | None = None
+    context: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def src_uri(self, lang: str) -> str:
+        stem = f"{self.kind}/{self.ident}" if self.ident else f"{self.kind}/index"
+        return f"{stem}.md" if lang == text.DEFAULT_LANG else f"{stem}.{lang}.md"
+
+    def url(self, lang: str) -> str:
+        return site_path(self.kind, self.ident, lang)
+
+
+_TITLES = {
+    "provinces": {"zh": "各省份", "en": "Provinces"},
+    "notices": {"zh": "全部通知", "en": "All notices"},
+}
+
+
+def page_specs(portal) -> list[PageSpec]:
+    """Every page the data generates. Adding a province or notice file adds its page here, nothing else."""
+    specs = [
+        PageSpec("provinces", "", "provinces.html", _TITLES["provinces"]),
+        PageSpec("notices", "", "notices.html", _TITLES["notices"]),
+    ]
+    for prov in portal.provinces:
+        specs.append(PageSpec("provinces", prov.id, "province.html", prov.name,
+                              source=portal.source_of[("province", prov.id)],
+                              updated=max((n.updated for n in portal.notices_in(prov.id)), default=None),
+                              context={"province": prov}))
+    for notice in portal.notices:
+        specs.append(PageSpec("notices", notice.id, "notice.html", notice.title,
+                              source=portal.source_of[("notice", notice.id)], updated=notice.updated,
+                              context={"notice": notice}))
+    return specs
+
+
+def page_markdown(spec: PageSpec, portal, lang: str) -> str:
+    """The page as Markdown: front matter (macros off: data is never evaluated as a template) and HTML."""
+    title = spec.title.get(lang) if isinstance(spec.title, dict) else text.plain(spec.title, lang)
+    meta = {
+        # The theme prints the title unescaped in <title> and the navigation: escape it here.
+        "title": str(escape(title)),
+        "render_macros": False,
+        "x_source": spec.source,
+        "x_updated": spec.updated.isoformat() if spec.updated else None,
+    }
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None)
+    body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
+    return f"---\n{front}\n---\n\n{body}"

@@ -1,0 +1,167 @@
+# Language choice in one place: picking a Text in the reader's language (with the untranslated marker),
+# UI labels, and date formats.
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup, escape
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+# Translation gaps seen while rendering, for the coverage report: (lang, Chinese text).
+missing_translations: set[tuple[str, str]] = set()
+translated_count = {"en": 0}
+
+
+def pick(text, lang: str) -> Markup:
+    """The text in `lang`, escaped; Chinese with a visible marker when the translation is missing."""
+    if text is None:
+        return Markup("")
+    if isinstance(text, str):
+        return escape(text)
+    value = getattr(text, lang, None)
+    if value:
+        if lang != DEFAULT_LANG:
+            translated_count[lang] = translated_count.get(lang, 0) + 1
+        return escape(value)
+    missing_translations.add((lang, text.zh))
+    return Markup('<span lang="zh">{}</span> <span class="x-untranslated">{}</span>').format(
+        text.zh, label("untranslated", lang))
+
+
+def plain(text, lang: str) -> str:
+    """Unescaped text in `lang` (falls back to Chinese), for attributes handled by an escaping template."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return getattr(text, lang, None) or text.zh
+
+
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def fmt_date(day: dt.date | None, lang: str, *, year: bool = True) -> str:
+    if day is None:
+        return ""
+    if lang == "zh":
+        return (f"{day.year}年" if year else "") + f"{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
+def fmt_range(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    """'2022年3月14日—6月10日' / '14 Mar – 10 Jun 2022'; a single day when start is missing or equal."""
+    if end is None:
+        return ""
+    if start is None or start == end:
+        return fmt_date(end, lang) if start else f"{label('by', lang)}{fmt_date(end, lang)}"
+    same_year = start.year == end.year
+    if lang == "zh":
+        return f"{fmt_date(start, lang)}—{fmt_date(end, lang, year=not same_year)}"
+    if same_year and start.month == end.month:
+        return f"{start.day} – {fmt_date(end, lang)}"
+    return f"{fmt_date(start, lang, year=not same_year)} – {fmt_date(end, lang)}"
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "untranslated": {"zh": "（暂无译文）", "en": "(not yet translated)"},
+    "by": {"zh": "截至", "en": "by "},
+    "home": {"zh": "首页", "en": "Home"},
+    "provinces": {"zh": "省份", "en": "Provinces"},
+    "notices": {"zh": "通知", "en": "Notices"},
+    "notice": {"zh": "通知", "en": "Notice"},
+    "doc_number": {"zh": "文号", "en": "Document number"},
+    "issuer": {"zh": "发文单位", "en": "Issued by"},
+    "issued": {"zh": "发布日期", "en": "Date of issue"},
+    "issued_unknown": {"zh": "未知", "en": "Unknown"},
+    "audience": {"zh": "适用对象", "en": "Applies to"},
+    "status": {"zh": "状态", "en": "Status"},
+    "summary": {"zh": "摘要", "en": "Summary"},
+    "key_rules": {"zh": "要点", "en": "Key rules"},
+    "deadlines": {"zh": "时间节点", "en": "Deadlines"},
+    "contacts": {"zh": "联系方式", "en": "Contacts"},
+    "attachments": {"zh": "附件", "en": "Attachments"},
+    "source": {"zh": "来源", "en": "Source"},
+    "original": {"zh": "原文", "en": "Original"},
+    "certificate_scope": {"zh": "证书范围", "en": "Certificates covered"},
+    "school_scope": {"zh": "院校范围", "en": "Schools covered"},
+    "submission_channel": {"zh": "申报渠道", "en": "How to submit"},
+    "review_stages": {"zh": "审核环节", "en": "Review stages"},
+    "procedure": {"zh": "工作程序", "en": "Procedure"},
+    "certificate_rules": {"zh": "证书与等级限制", "en": "Limits on certificates and levels"},
+    "phone": {"zh": "电话", "en": "Phone"},
+    "email": {"zh": "邮箱", "en": "E-mail"},
+    "qq_group": {"zh": "QQ群", "en": "QQ group"},
+    "address": {"zh": "地址", "en": "Address"},
+    "published_in": {"zh": "见于", "en": "As published in"},
+    "on": {"zh": "，发布于", "en": " on"},
+    "window": {"zh": "时间", "en": "Dates"},
+    "stage": {"zh": "环节", "en": "Stage"},
+    "who": {"zh": "对象", "en": "Who"},
+    "round": {"zh": "批次", "en": "Round"},
+    "recurring": {"zh": "每年重复", "en": "Repeats every year"},
+    "recurring_since": {"zh": "每年重复（自%s年起）", "en": "Repeats every year (from %s)"},
+    "no_exact_date": {"zh": "无具体日期", "en": "No exact date"},
+    "updated": {"zh": "数据核对日期", "en": "Data last checked"},
+    "edit_source": {"zh": "编辑数据源", "en": "Edit the source data"},
+    "section": {"zh": "条款", "en": "Section"},
+    "note": {"zh": "说明", "en": "Note"},
+    "province": {"zh": "省份", "en": "Province"},
+    "none_published": {"zh": "该文件未公布", "en": "Not published in this document"},
+    "form_page": {"zh": "表格页面", "en": "Form page"},
+    "get_original": {"zh": "获取原件", "en": "Where to get it"},
+    "status_now": {"zh": "进行中", "en": "Open now"},
+    "status_next": {"zh": "即将开始", "en": "Upcoming"},
+    "status_past": {"zh": "已结束", "en": "Ended"},
+    "all_notices": {"zh": "全部通知", "en": "All notices"},
+    "notice_count": {"zh": "份通知", "en": " notices"},
+}
+
+ENUMS: dict[str, dict[str, dict[str, str]]] = {
+    "stage": {
+        "plan_submission": {"zh": "编报计划", "en": "Plan submission"},
+        "school_filing": {"zh": "院校申报", "en": "School filing"},
+        "municipal_review": {"zh": "市级审核", "en": "Municipal review"},
+        "provincial_review": {"zh": "省级审核", "en": "Provincial review"},
+        "materials_due": {"zh": "材料报送", "en": "Materials due"},
+        "results_published": {"zh": "结果公布", "en": "Results published"},
+        "training_assessment_complete": {"zh": "完成培训考核", "en": "Training and assessment complete"},
+        "adjustment": {"zh": "申报调整", "en": "Adjustment"},
+        "other": {"zh": "其他", "en": "Other"},
+    },
+    "round": {
+        "spring": {"zh": "春季", "en": "Spring"}, "autumn": {"zh": "秋季", "en": "Autumn"},
+        "first": {"zh": "第一轮", "en": "First round"}, "second": {"zh": "第二轮", "en": "Second round"},
+        "single": {"zh": "单轮", "en": "Single round"},
+    },
+    "status": {
+        "in_force": {"zh": "有效", "en": "In force"}, "expired": {"zh": "已过期（所涉年度已结束）", "en": "Expired (its year is over)"},
+        "superseded": {"zh": "已被取代", "en": "Superseded"}, "unknown": {"zh": "效力未核实", "en": "Validity not verified"},
+    },
+    "audience": {
+        "higher_vocational": {"zh": "高职院校", "en": "Higher vocational colleges"},
+        "secondary_vocational": {"zh": "中职学校", "en": "Secondary vocational schools"},
+        "undergraduate_applied": {"zh": "应用型本科高校", "en": "Applied undergraduate universities"},
+        "municipal_bureau": {"zh": "市级教育行政部门", "en": "Municipal education bureaus"},
+        "evaluation_organisation": {"zh": "培训评价组织", "en": "Training evaluation organisations"},
+        "school_internal": {"zh": "校内各部门", "en": "Offices within the school"},
+    },
+    "level": {
+        "junior": {"zh": "初级", "en": "Junior"}, "intermediate": {"zh": "中级", "en": "Intermediate"},
+        "senior": {"zh": "高级", "en": "Senior"},
+    },
+    "issuer_kind": {
+        "department": {"zh": "省级教育行政部门", "en": "Provincial department"},
+        "division": {"zh": "处室", "en": "Division"}, "office": {"zh": "工作机构", "en": "Office"},
+        "school": {"zh": "院校", "en": "School"},
+    },
+}
+
+
+def label(key: str, lang: str) -> str:
+    return LABELS[key][lang]
+
+
+def enum_label(kind: str, value: str, lang: str) -> str:
+    return ENUMS[kind][value][lang]

@@ -1,0 +1,59 @@
+# Shared fixtures: the real portal, one strict build of the real site per session, and throw-away project copies.
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `out`; the result carries exit code and output."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(MKDOCS + ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def portal():
+    from macros.portal import load_portal
+    return load_portal(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A full copy of the project (data, docs, macros, overrides, mkdocs.yml) that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def data_root(tmp_path) -> Path:
+    """A folder holding a copy of data/ only, for validation tests."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path

@@ -1,0 +1,78 @@
+# Bad data: every fixture in tests/fixtures/invalid/ is dropped into a copy of data/ and must produce exactly the
+# file:line:col field message its header promises, as a DataError, never a traceback.
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.errors import DataError
+from macros.loader import read_yaml
+from macros.portal import load_portal
+
+FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
+
+
+def _header(raw: bytes) -> tuple[str, list[str]]:
+    target, expected = None, []
+    for line in raw.split(b"\n"):
+        if not line.startswith(b"# "):
+            break
+        key, _, value = line[2:].decode("ascii").partition(": ")
+        if key == "target":
+            target = value.strip()
+        elif key == "expect":
+            expected.append(value.rstrip())
+    assert target and expected, "fixture header needs '# target:' and at least one '# expect:' line"
+    return target, expected
+
+
+CASES = sorted(FIXTURES.glob("*.yml"))
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=[c.stem for c in CASES])
+def test_invalid_fixture_reports_file_line_and_field(fixture: Path, data_root: Path):
+    raw = fixture.read_bytes()
+    target, expected = _header(raw)
+    # The header lines stay in the file so line numbers in messages match the fixture as written.
+    (data_root / target).parent.mkdir(parents=True, exist_ok=True)
+    (data_root / target).write_bytes(raw)
+    with pytest.raises(DataError) as info:
+        load_portal(data_root)
+    reported = [str(p) for p in info.value.problems]
+    for line in expected:
+        assert line in reported, f"expected {line!r}\nreported:\n" + "\n".join(reported)
+    assert all(p.startswith(target) or p.startswith("data/") for p in reported)
+
+
+def test_real_data_is_valid(portal):
+    assert {p.id for p in portal.provinces} >= {"shandong", "anhui", "hunan"}
+    assert len(portal.notices) >= 4
+
+
+def test_all_problems_are_collected_not_just_the_first(data_root: Path):
+    notice = data_root / "data" / "notices" / "hunan-2022-80.yml"
+    text = notice.read_text(encoding="utf-8")
+    text = text.replace("issuer: hunan-edu", "issuer: hunan-nowhere").replace("status: expired", "status: lapsed")
+    notice.write_text(text, encoding="utf-8")
+    (data_root / "data" / "notices" / "empty.yml").write_text("", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_portal(data_root)
+    fields = {(p.file, p.path) for p in info.value.problems}
+    assert ("data/notices/hunan-2022-80.yml", "status") in fields
+    assert ("data/notices/empty.yml", "") in fields
+    assert info.value.report().endswith("nothing was built.")
+
+
+def test_dates_stay_text_until_the_model_parses_them(tmp_path: Path):
+    f = tmp_path / "x.yml"
+    f.write_text("a: 2022-02-30\nb: [1, 2]\n", encoding="utf-8")
+    problems = []
+    doc = read_yaml(f, "x.yml", problems)
+    assert problems == []
+    assert doc.value == {"a": "2022-02-30", "b": [1, 2]}
+    assert doc.where(("b", 1)) == (2, 8)
