@@ -13,7 +13,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.errors import DataError  # noqa: E402
-from macros.i18n_pages import add_generated_pages  # noqa: E402
+from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
+from macros.outputs import write_outputs  # noqa: E402
 from macros.pages import page_markdown, page_specs  # noqa: E402
 from macros.portal import cached_portal  # noqa: E402
 
@@ -45,3 +46,9 @@ def on_page_context(context, page, config, nav):
         base = config.extra.get("data_edit_base") or (config.repo_url.rstrip("/") + "/edit/main/")
         page.edit_url = base + source
     return context
+
+
+def on_post_build(config):
+    if i18n_plugin(config).building:  # inside static-i18n's nested build of another language
+        return
+    write_outputs(_portal(), config.site_dir, config.site_url)

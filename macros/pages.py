@@ -36,7 +36,15 @@ _TITLES = {
 
 
 def page_specs(portal) -> list[PageSpec]:
-    """Every page the data generates. Adding a province or notice file adds its page here, nothing else."""
+    """Every page the data generates: the core pages plus those of each feature module in SPEC_SOURCES."""
+    specs = core_specs(portal)
+    for source in SPEC_SOURCES:
+        specs += source(portal)
+    return specs
+
+
+def core_specs(portal) -> list[PageSpec]:
+    """Province and notice pages. Adding a province or notice file adds its page here, nothing else."""
     specs = [
         PageSpec("provinces", "", "provinces.html", _TITLES["provinces"]),
         PageSpec("notices", "", "notices.html", _TITLES["notices"]),
@@ -66,3 +74,7 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None)
     body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
     return f"---\n{front}\n---\n\n{body}"
+
+
+# Feature modules that generate pages of their own: each a function portal -> list[PageSpec].
+SPEC_SOURCES: list = []
