@@ -61,7 +61,11 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
                 problems.append(doc.problem(("attachments", i, "form"), f"unknown form {a.form!r} (no data/forms/{a.form}.yml)"))
             if not a.form and not a.availability:
                 problems.append(doc.problem(("attachments", i, "availability"), "say where to get an attachment we do not reproduce"))
+        rule_ids: set[str] = set()
         for i, rule in enumerate(notice.certificate_rules):
+            if rule.id in rule_ids:
+                problems.append(doc.problem(("certificate_rules", i, "id"), f"duplicate certificate rule id {rule.id!r} in this notice"))
+            rule_ids.add(rule.id)
             for j, cid in enumerate(rule.certificates):
                 if cid not in cert_ids:
                     problems.append(doc.problem(("certificate_rules", i, "certificates", j), f"unknown certificate {cid!r}"))
@@ -76,12 +80,26 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
 
     if catalogue:
         doc = docs[("catalogue", "")]
-        batches = {b.number for b in catalogue.batches}
+        batches: set[int] = set()
+        for i, b in enumerate(catalogue.batches):
+            if b.number in batches:
+                problems.append(doc.problem(("batches", i, "number"), f"duplicate batch {b.number}"))
+            batches.add(b.number)
         seen_c: set[str] = set()
+        seen_seq: set[tuple[int, int]] = set()
         for i, c in enumerate(catalogue.certificates):
             if c.id in seen_c:
                 problems.append(doc.problem(("certificates", i, "id"), f"duplicate certificate id {c.id!r}"))
             seen_c.add(c.id)
             if c.batch not in batches:
                 problems.append(doc.problem(("certificates", i, "batch"), f"unknown batch {c.batch}"))
+            if c.sequence is not None:
+                if (c.batch, c.sequence) in seen_seq:
+                    problems.append(doc.problem(("certificates", i, "sequence"), f"duplicate sequence {c.sequence} in batch {c.batch}"))
+                seen_seq.add((c.batch, c.sequence))
+            if len(set(c.levels)) != len(c.levels):
+                problems.append(doc.problem(("certificates", i, "levels"), "a level is listed twice"))
+        if len(catalogue.certificates) > catalogue.total_published:
+            problems.append(doc.problem(("total_published",),
+                                        f"the catalogue holds {len(catalogue.certificates)} certificates, more than total_published ({catalogue.total_published})"))
     return problems

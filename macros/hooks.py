@@ -12,9 +12,12 @@ if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` p
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from macros import catalogue  # noqa: E402,F401  (registers the certificate catalogue page)
 from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
 from macros.outputs import write_outputs  # noqa: E402
+from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
+from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
 from macros.pages import page_markdown, page_specs  # noqa: E402
 from macros.portal import cached_portal  # noqa: E402
 
@@ -45,6 +48,9 @@ def on_page_context(context, page, config, nav):
     if source and config.repo_url:
         base = config.extra.get("data_edit_base") or (config.repo_url.rstrip("/") + "/edit/main/")
         page.edit_url = base + source
+    lang = page_language(page, config)
+    context["x_page_head"] = head_html(_portal(), lang, page.url)
+    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url)
     return context
 
 

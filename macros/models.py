@@ -147,7 +147,15 @@ class CertificateRule(Record):
     text: Text
     min_level: Optional[Literal["junior", "intermediate", "senior"]] = None
     excluded_levels: list[Literal["junior", "intermediate", "senior"]] = []
-    certificates: list[Id] = []  # empty: applies to every certificate
+    certificates: list[Id] = []  # empty: applies to every certificate (or to those `applies_to` describes)
+    applies_to: Optional[Text] = None  # which certificates, in words, when the notice names no list
+
+    def levels(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(levels allowed, levels ruled out), lowest first: below min_level or named in excluded_levels."""
+        order = ("junior", "intermediate", "senior")
+        floor = order.index(self.min_level) if self.min_level else 0
+        excluded = tuple(level for i, level in enumerate(order) if i < floor or level in self.excluded_levels)
+        return tuple(level for level in order if level not in excluded), excluded
 
 
 class Notice(Record):
@@ -182,8 +190,10 @@ Level = Literal["junior", "intermediate", "senior"]
 
 
 class Batch(Record):
+    """A batch of certificates published by the Ministry; the year is left out when no source gives it."""
+
     number: int = Field(ge=1, le=20)
-    year: int = Field(ge=2019, le=2100)
+    year: Optional[int] = Field(default=None, ge=2019, le=2100)
     source: Text
 
 
@@ -202,6 +212,7 @@ class CertificateCatalogue(Record):
     total_published: int = Field(ge=0)  # how many certificates the Ministry published in all
     total_note: Text
     official_list: Text
+    official_list_url: Optional[Url] = None  # the platform that publishes the full list
     batches: list[Batch] = Field(min_length=1)
     certificates: list[Certificate] = []
 

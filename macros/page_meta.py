@@ -1,0 +1,30 @@
+# What the theme adds around a page: the Atom feed link in <head>, and for pages made from data the source file,
+# its "edit the source" link and the date the data was last checked (from the data, never the build time).
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from . import text
+from .feed import FEED_PATHS
+from .render import relative, render_fragment
+
+
+def page_language(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme.language or text.DEFAULT_LANG
+
+
+def head_html(portal, lang: str, page_url: str) -> Markup:
+    return Markup(render_fragment("page_head.html", portal, lang, page_url,
+                                  feed_href=relative(FEED_PATHS[lang], page_url)))
+
+
+def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None) -> Markup:
+    """The source/updated box of a page made from data; empty for hand-written pages."""
+    source = meta.get("x_source")
+    updated = dt.date.fromisoformat(meta["x_updated"]) if meta.get("x_updated") else None
+    if not source and not updated:
+        return Markup("")
+    return Markup(render_fragment("page_meta.html", portal, lang, page_url,
+                                  source=source, updated=updated, edit_url=edit_url if source else None))
