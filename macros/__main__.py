@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import maintainer_cli
 from .errors import DataError
 from .portal import load_portal
 
@@ -16,7 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every file under data/ and report all problems")
     check.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/ (default: this checkout)")
+    maintainer_cli.add_commands(sub, ROOT)
     args = parser.parse_args(argv)
+    if args.command in maintainer_cli.COMMANDS:
+        return maintainer_cli.run(args)
 
     if args.command == "check":
         try:

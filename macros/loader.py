@@ -131,6 +131,8 @@ def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None
                 message = "unknown field (check the spelling; see the JSON Schema for allowed fields)"
             elif err["type"] == "missing":
                 message = "required field is missing"
+            elif err.get("input", "") is None:  # `key:` with nothing after it, as a fresh scaffold has
+                message = f"required value is empty: fill it in ({message})"
             elif err["type"] == "string_pattern_mismatch":
                 message = PATTERN_HINTS.get(err["ctx"]["pattern"], message)
                 message += f" (got {str(err['input'])[:60]!r})"

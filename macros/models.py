@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
@@ -23,7 +23,10 @@ def _safe_url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_safe_url)]
+# The same rule for editors, in the JSON Schema (ECMAScript regex, no inline flags): see macros/schemas.py.
+URL_SCHEMA_PATTERN = r"^([hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:|[tT][eE][lL]:)[^\s<>\"']+$"
+Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_safe_url),
+                WithJsonSchema({"type": "string", "maxLength": 2000, "pattern": URL_SCHEMA_PATTERN})]
 
 
 class Record(BaseModel):
