@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from . import text
+from .safe_text import finalize
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAGMENTS = ROOT / "overrides" / "fragments"
@@ -38,6 +39,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        finalize=finalize,  # data is escaped for Markdown too: fragments are embedded in Markdown pages
     )
     env.globals.update(fmt_date=text.fmt_date, fmt_range=text.fmt_range)
     return env

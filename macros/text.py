@@ -6,6 +6,8 @@ import datetime as dt
 
 from markupsafe import Markup, escape
 
+from .safe_text import markdown_safe
+
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
@@ -19,15 +21,15 @@ def pick(text, lang: str) -> Markup:
     if text is None:
         return Markup("")
     if isinstance(text, str):
-        return escape(text)
+        return markdown_safe(text)
     value = getattr(text, lang, None)
     if value:
         if lang != DEFAULT_LANG:
             translated_count[lang] = translated_count.get(lang, 0) + 1
-        return escape(value)
+        return markdown_safe(value)
     missing_translations.add((lang, text.zh))
     return Markup('<span lang="zh">{}</span> <span class="x-untranslated">{}</span>').format(
-        text.zh, label("untranslated", lang))
+        markdown_safe(text.zh), label("untranslated", lang))
 
 
 def plain(text, lang: str) -> str:
