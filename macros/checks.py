@@ -77,6 +77,7 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
             problems.append(doc.problem(("notice",), f"unknown notice {form.notice!r}"))
         elif not any(a.number == form.attachment and a.form == form.id for a in notice.attachments):
             problems.append(doc.problem(("attachment",), f"notice {form.notice!r} has no attachment {form.attachment} pointing at form {form.id!r}"))
+        problems += _check_form_tables(form, doc)
 
     if catalogue:
         doc = docs[("catalogue", "")]
@@ -102,4 +103,21 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
         if len(catalogue.certificates) > catalogue.total_published:
             problems.append(doc.problem(("total_published",),
                                         f"the catalogue holds {len(catalogue.certificates)} certificates, more than total_published ({catalogue.total_published})"))
+    return problems
+
+def _check_form_tables(form, doc: Document) -> list[Problem]:
+    """Totals make sense only over numbers, and a totals row needs at least one column to sum."""
+    problems: list[Problem] = []
+    for i, section in enumerate(form.sections):
+        for j, table in enumerate(section.tables):
+            where = ("sections", i, "tables", j)
+            for k, column in enumerate(table.columns):
+                if column.total and column.kind == "text":
+                    problems.append(doc.problem(where + ("columns", k, "total"),
+                                                "only a numeric column (kind: integer or decimal) can be totalled"))
+                if column.total and table.totals is None:
+                    problems.append(doc.problem(where + ("columns", k, "total"),
+                                                "a column is totalled but the table has no totals row (set `totals`)"))
+            if table.totals is not None and not any(c.total for c in table.columns):
+                problems.append(doc.problem(where + ("totals",), "a totals row needs at least one column with total: true"))
     return problems

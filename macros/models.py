@@ -221,50 +221,72 @@ class CertificateCatalogue(Record):
 
 
 # ---------------------------------------------------------------- form templates
+# Every text below is the form's own wording (zh) with a reference translation (en); layout is data too.
 
 
 class FormField(Record):
+    """A labelled blank to fill in, e.g. 院校名称; `same_row` puts it beside the previous field."""
+
     label: Text
-    width: Optional[int] = Field(default=None, ge=1, le=20)
+    width: Optional[int] = Field(default=None, ge=1, le=20)  # relative width of the blank
+    same_row: bool = False
+
+
+ColumnKind = Literal["text", "integer", "decimal"]
 
 
 class FormColumn(Record):
     label: Text
+    kind: ColumnKind = "text"  # integer/decimal columns get number formats (and may be totalled)
     total: bool = False  # summed in the totals row
-    width: Optional[int] = Field(default=None, ge=1, le=80)
+    width: Optional[int] = Field(default=None, ge=1, le=80)  # in characters
 
 
 class FormTable(Record):
-    title: Optional[Text] = None
+    title: Optional[Text] = None  # e.g. 已有试点信息
     columns: list[FormColumn] = Field(min_length=1)
     blank_rows: int = Field(default=3, ge=0, le=200)
-    can_add_rows: bool = True  # "可加行"
-    totals_row: bool = False
+    row_note: Optional[Text] = None  # a row of its own after the blank rows, e.g. （可加行）
+    totals: Optional[Text] = None  # label of the totals row, e.g. 合计; none: no totals row
 
 
 class FormItem(Record):
-    """A numbered item inside a section: a prompt and optional sub-items."""
+    """A numbered item inside a section: a prompt, optional sub-lines (placeholders) and space to write."""
 
     text: Text
-    items: list[Text] = []
+    items: list[Text] = []  # lines printed under the prompt, e.g. "XXXX年XX月XX日 8:00-12:00，考核人数：XX人；"
+    note: Optional[Text] = None  # after the sub-lines, e.g. （可加行）
+    blank_lines: int = Field(default=1, ge=0, le=40)  # ruled lines to write on
 
 
 class FormSection(Record):
-    heading: Optional[Text] = None
+    heading: Optional[Text] = None  # as printed, with its numeral: 一、基本信息
+    note: Optional[Text] = None  # printed under the heading, e.g. （请对照……描述）
     fields: list[FormField] = []
     tables: list[FormTable] = []
     items: list[FormItem] = []
-    note: Optional[Text] = None
+    blank_lines: int = Field(default=0, ge=0, le=40)  # free space after the section
+
+
+class FormSignature(Record):
+    """The sign-off block: an optional heading (院校意见) and the lines to sign (签名、盖章、日期)."""
+
+    heading: Optional[Text] = None
+    blank_lines: int = Field(default=3, ge=0, le=20)  # space for the opinion before the lines
+    lines: list[Text] = Field(min_length=1)
 
 
 class Form(Record):
     id: Id
     notice: Id
     attachment: int = Field(ge=1)
-    title: Text
+    title: Text  # the heading printed on the form itself
+    subtitle: Optional[Text] = None  # e.g. （格式）
+    note: Optional[Text] = None  # how our copy relates to the original (shown on the form page)
     orientation: Literal["portrait", "landscape"] = "portrait"
     header_fields: list[FormField] = []
     sections: list[FormSection] = Field(min_length=1)
-    signature: list[Text] = []  # e.g. 签名 / 盖章 / 日期
-    filling_notes: list[Text] = []
+    signature: Optional[FormSignature] = None
+    filling_notes: list[Text] = []  # 填表说明, in order
     spreadsheet: bool = False  # also offered as XLSX (forms that are tables)
+    updated: dt.date  # when this record was last checked against the source (also the files' timestamp)
