@@ -65,13 +65,26 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
     if not text.strip():
         problems.append(Problem(shown_as, 1, 1, "", "file is empty"))
         return None
+    if len(text) >= DEEP_SCAN_FROM and (deep := _first_too_deep(text)):
+        problems.append(Problem(shown_as, *deep, "", f"data nested more than {MAX_DEPTH} levels deep"))
+        return None
     loader = _Loader(text)
+    loader.values_left = 4 * len(text) + 10_000  # aliases may repeat values, not explode them: see _convert
     try:
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(shown_as, 1, 1, "", "file holds no data (only comments)"))
             return None
         doc.value = _convert(node, (), doc, loader, problems)
+    except _Refused as exc:
+        problems.append(Problem(shown_as, *exc.where, "", exc.message))
+        return None
+    except yaml.reader.ReaderError as exc:  # control characters: say where, not "position N"
+        pos = exc.position
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        problems.append(Problem(shown_as, line, col, "", f"control character U+{code:04X} is not allowed in YAML; remove it"))
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -89,8 +102,51 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
     return doc
 
 
+# Hostile files: the deepest real field path is 7 levels; libyaml's C composer recurses and crashes the process
+# (segfault) near 30,000 levels, which a file of 16,000 characters cannot reach (20,000 levels composed fine).
+MAX_DEPTH = 20
+DEEP_SCAN_FROM = 16_000
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+class _Refused(Exception):
+    """A file the loader will not read further (too deep, or aliases expanding without end)."""
+
+    def __init__(self, where: tuple[int, int], message: str):
+        self.where, self.message = where, message
+
+
+def _first_too_deep(text: str) -> tuple[int, int] | None:
+    """Where nesting first passes MAX_DEPTH, found from parser events (no recursion); None if it never does."""
+    loader = yaml.CSafeLoader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer reports syntax errors with their place
+    finally:
+        loader.dispose()
+    return None
+
+
 def _convert(node, path: tuple, doc: Document, loader: _Loader, problems: list[Problem]) -> Any:
+    # An alias (*name) repeats a node; a "billion laughs" file nests them to expand into 10^9 values.
+    loader.values_left -= 1
+    if loader.values_left < 0:
+        raise _Refused(doc.where(path[:1], key=True),  # the top-level field whose aliases explode
+                       "aliases (*name) expand into far more values than the file holds: write the values out")
+    if len(path) > MAX_DEPTH:
+        raise _Refused(_mark(node), f"data nested more than {MAX_DEPTH} levels deep")
     doc.marks[path] = _mark(node)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        problems.append(doc.problem(path, f"YAML tags such as {node.tag.replace('tag:yaml.org,2002:', '!!')} are not allowed"))
+        return None
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
@@ -132,7 +188,7 @@ def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None
             elif err["type"] == "missing":
                 message = "required field is missing"
             elif err.get("input", "") is None:  # `key:` with nothing after it, as a fresh scaffold has
-                message = f"required value is empty: fill it in ({message})"
+                message = f"empty value: fill it in ({message})"
             elif err["type"] == "string_pattern_mismatch":
                 message = PATTERN_HINTS.get(err["ctx"]["pattern"], message)
                 message += f" (got {str(err['input'])[:60]!r})"

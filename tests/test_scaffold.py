@@ -66,7 +66,7 @@ def test_unfilled_scaffold_names_each_empty_field(data_root: Path, portal):
     for path in ("doc_number", "status", "updated"):
         line_no = next(i for i, line in enumerate(lines, 1) if line.startswith(path + ":"))
         assert reported[path].startswith(f"data/notices/hunan-2023-5.yml:{line_no}:{len(path) + 2} {path}: "
-                                         "required value is empty: fill it in")
+                                         "empty value: fill it in")
     assert "'in_force', 'expired', 'superseded' or 'unknown'" in reported["status"]
     assert "List should have at least 1 item" in reported["audience"]
 
