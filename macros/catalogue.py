@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import text
 from .models import Batch, Certificate, CertificateRule, Notice, Text
 from .pages import SPEC_SOURCES, PageSpec
 
@@ -73,7 +74,11 @@ class CatalogueView:
 
     @property
     def without_levels(self) -> int:
-        return sum(1 for r in self.rows if not r.levels)
+        return sum(1 for r in self.rows if not r.certificate.levels)
+
+    def organisations_in(self, lang: str) -> list[Text]:
+        """The organisations in the order a reader of `lang` looks them up (by the name shown)."""
+        return sorted(self.organisations, key=lambda t: text.plain(t, lang))
 
 
 def rule_refs(notices: list[Notice]) -> list[RuleRef]:
@@ -112,7 +117,7 @@ def catalogue_view(portal) -> CatalogueView | None:
         total_published=cat.total_published, total_note=cat.total_note, official_list=cat.official_list,
         official_list_url=cat.official_list_url, batches=sorted(cat.batches, key=lambda b: b.number),
         count_in_batch=counts, rows=rows, rules=rules, levels=level_summaries(rules),
-        organisations=sorted(organisations.values(), key=lambda t: t.zh),
+        organisations=list(organisations.values()),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
@@ -79,6 +79,11 @@ def test_level_batch_and_typed_name_show_exactly_the_matching_rows(browser_page,
     assert again.input_value("select[name=level]") == "intermediate"
     assert again.input_value("select[name=batch]") == "2"
     assert again.input_value("input[name=q]") == "物流"
+    # The language switch opens the same view in English.
+    english = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
+    again.goto(urljoin(page.url, english))
+    assert urlparse(again.url).path.endswith("/en/certificates/")
+    assert visible_ids(again) == want
     again.close()
 
     page.click("#catalogue-filters button[type=reset]")

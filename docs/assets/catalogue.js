@@ -38,6 +38,12 @@
       });
       var query = params.toString();
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      // The language switch opens the same view in the other language (same filters, same query).
+      document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+        var target = new URL(link.getAttribute("href"), location.href);
+        target.search = query ? "?" + query : "";
+        link.setAttribute("href", target.pathname + target.search + target.hash);
+      });
     }
 
     function update() {
