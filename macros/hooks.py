@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import catalogue  # noqa: E402,F401  (registers the certificate catalogue page)
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
+from macros import calendar_pages, ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
 from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
 from macros.outputs import write_outputs  # noqa: E402
@@ -32,6 +33,7 @@ def _portal():
 
 def on_config(config):
     _portal()  # fail before the site directory is touched
+    calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     data_dir = os.path.join(ROOT, "data")
     if data_dir not in config.watch:
         config.watch.append(data_dir)

@@ -1,0 +1,75 @@
+# The calendar pages (national with a province switch, one per province): collects what each shows from the
+# calendar model and registers the specs in pages.SPEC_SOURCES. HTML is in overrides/fragments/calendar.html.
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ics
+from .calendar_model import by_year, month_grids, occurrences, undated, year_span
+from .models import Province
+from .pages import SPEC_SOURCES, PageSpec
+
+KIND = "calendar"
+TEMPLATE = "calendar.html"
+
+# The public address, from mkdocs' site_url (set by hooks.on_config); None outside a build: no webcal links then.
+_site = {"url": None}
+
+
+def set_site_url(url: str | None) -> None:
+    _site["url"] = url or None
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    province: Province | None  # None: all provinces
+    path: str  # site-relative .ics path (the download link)
+    webcal: str | None  # subscribe link, when the site's address is known
+
+
+def feed_link(province: Province | None, site_url: str | None) -> FeedLink:
+    path = ics.feed_path(province.id if province else None)
+    return FeedLink(province, path, ics.webcal_url(site_url, path))
+
+
+def calendar_context(portal, provinces: list[Province], national: bool, site_url: str | None) -> dict:
+    """Everything one calendar page shows, for the provinces given."""
+    span = year_span(portal)
+    ids = {p.id for p in provinces}
+    occs = occurrences(portal, span, ids) if span else []
+    feeds = [feed_link(None, site_url)] + [feed_link(p, site_url) for p in provinces]
+    if not national:
+        feeds.reverse()  # the province's own feed first
+    return {
+        "national": national,
+        "provinces": provinces,
+        "year_span": span,
+        "occurrences": occs,
+        "grids": month_grids(occs),
+        "years": by_year(occs),
+        "undated": undated(portal, ids),
+        "feeds": feeds,
+        "event_feed_path": ics.event_feed_path,
+    }
+
+
+def _latest_update(notices):
+    return max((n.updated for n in notices), default=None)
+
+
+def calendar_specs(portal) -> list[PageSpec]:
+    """The national calendar and one calendar page per province."""
+    site_url = _site["url"]
+    specs = [PageSpec(KIND, "", TEMPLATE, {"zh": "时间节点日历", "en": "Deadline calendar"},
+                      updated=_latest_update(portal.notices),
+                      context=calendar_context(portal, list(portal.provinces), True, site_url) | {"province": None})]
+    for province in portal.provinces:
+        title = {"zh": f"{province.name.zh}时间节点日历",
+                 "en": f"Deadline calendar: {province.name.en or province.name.zh}"}
+        specs.append(PageSpec(KIND, province.id, TEMPLATE, title,
+                              updated=_latest_update(portal.notices_in(province.id)),
+                              context=calendar_context(portal, [province], False, site_url) | {"province": province}))
+    return specs
+
+
+SPEC_SOURCES.append(calendar_specs)

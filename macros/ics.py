@@ -1,0 +1,163 @@
+# iCalendar (.ics) feeds of the dated deadlines: one per province, one for all, one per deadline; written once
+# per build through outputs.PRODUCERS. Bilingual text in one feed, so each deadline has exactly one UID.
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urljoin, urlparse
+
+import icalendar
+
+from . import text
+from .calendar_model import ONE_DAY, dated_deadlines
+from .models import Deadline, Notice, Province
+from .outputs import PRODUCERS
+from .render import site_path
+
+FEED_DIR = "calendar/feeds"
+ALL_FEED = "all"
+PRODID = "-//1x-portal//deadline calendar 1.0//ZH"
+DEFAULT_HOST = "1x-portal"  # UID domain when no site_url is configured
+
+
+def feed_path(province_id: str | None) -> str:
+    """Site-relative path of a province's feed, or of the feed for all provinces (None)."""
+    return f"{FEED_DIR}/{province_id or ALL_FEED}.ics"
+
+
+def event_feed_path(notice_id: str, deadline_id: str) -> str:
+    """Site-relative path of the "add to my calendar" file of one deadline."""
+    return f"{FEED_DIR}/events/{notice_id}--{deadline_id}.ics"
+
+
+def absolute_url(site_url: str | None, path: str) -> str | None:
+    if not site_url:
+        return None
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
+
+
+def webcal_url(site_url: str | None, path: str) -> str | None:
+    """The subscribe link: the feed's URL with webcal:// (calendar apps subscribe instead of importing once)."""
+    url = absolute_url(site_url, path)
+    if not url:
+        return None
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def uid_host(site_url: str | None) -> str:
+    return (urlparse(site_url).hostname if site_url else None) or DEFAULT_HOST
+
+
+def event_uid(notice: Notice, deadline: Deadline, site_url: str | None) -> str:
+    """Stable across builds and feeds: a subscriber's app updates the event instead of adding a copy."""
+    return f"{notice.id}--{deadline.id}@{uid_host(site_url)}"
+
+
+def _both(zh: str, en: str) -> str:
+    return zh if not en or en == zh else f"{zh} / {en}"
+
+
+def _en(value) -> str:
+    """The English text, or "" when it is not yet translated (the Chinese then stands alone)."""
+    return getattr(value, "en", None) or ""
+
+
+def summary(province: Province, deadline: Deadline) -> str:
+    due = deadline.start is None
+    zh = ("截止：" if due else "") + f"{province.name.zh}：{deadline.title.zh}"
+    en = (("Due: " if due else "") + f"{province.name.en}: {deadline.title.en}") if province.name.en and deadline.title.en else ""
+    return _both(zh, en)
+
+
+def description(province: Province, notice: Notice, deadline: Deadline, site_url: str | None) -> str:
+    """Plain text: stage, dates, who, note, recurrence and its basis, the document number and the notice pages."""
+    anchor = f"#{notice.id}--{deadline.id}"
+    lines = [
+        _both(f"环节：{text.enum_label('stage', deadline.stage, 'zh')}", f"Stage: {text.enum_label('stage', deadline.stage, 'en')}"),
+        # For a recurring window these are the first year's dates; the RRULE repeats them.
+        _both(f"{'首次日期' if deadline.recurrence else '日期'}：{text.fmt_range(deadline.start, deadline.end, 'zh')}",
+              f"{'First dates' if deadline.recurrence else 'Dates'}: {text.fmt_range(deadline.start, deadline.end, 'en')}"),
+        _both(f"对象：{deadline.applies_to.zh}", f"Who: {_en(deadline.applies_to)}" if _en(deadline.applies_to) else ""),
+    ]
+    if deadline.note:
+        lines.append(_both(f"说明：{deadline.note.zh}", f"Note: {_en(deadline.note)}" if _en(deadline.note) else ""))
+    rule = deadline.recurrence
+    if rule:
+        until_zh = f"至{rule.until_year}年" if rule.until_year else ""
+        until_en = f" to {rule.until_year}" if rule.until_year else ""
+        lines.append(f"每年重复（自{rule.from_year}年起{until_zh}）：{rule.basis.zh}")
+        if rule.basis.en:
+            lines.append(f"Repeats every year (from {rule.from_year}{until_en}): {rule.basis.en}")
+    lines.append(f"文号 / Document number: {notice.doc_number}")
+    zh_page = absolute_url(site_url, site_path("notices", notice.id, "zh")) or site_path("notices", notice.id, "zh")
+    en_page = absolute_url(site_url, site_path("notices", notice.id, "en")) or site_path("notices", notice.id, "en")
+    lines.append(f"通知页面：{zh_page}{anchor}")
+    lines.append(f"Notice page (English): {en_page}{anchor}")
+    return "\n".join(lines)
+
+
+def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_url: str | None) -> icalendar.Event:
+    """An all-day event (DTEND is the day after the last day); a recurring window is one event with an RRULE."""
+    start = deadline.start or deadline.end
+    stamp = dt.datetime.combine(notice.updated, dt.time(0, 0), tzinfo=dt.timezone.utc)  # from data: reproducible
+    event = icalendar.Event()
+    event.add("uid", event_uid(notice, deadline, site_url))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", deadline.end + ONE_DAY)
+    if deadline.recurrence:
+        rule: dict = {"freq": "yearly"}
+        if deadline.recurrence.until_year:
+            rule["until"] = start.replace(year=deadline.recurrence.until_year)
+        event.add("rrule", rule)
+    event.add("summary", summary(province, deadline))
+    event.add("description", description(province, notice, deadline, site_url))
+    event.add("categories", [text.enum_label("stage", deadline.stage, "zh"), text.enum_label("stage", deadline.stage, "en")])
+    event.add("transp", "TRANSPARENT")  # a deadline does not make the reader busy
+    page = absolute_url(site_url, site_path("notices", notice.id, "zh"))
+    if page:
+        event.add("url", f"{page}#{notice.id}--{deadline.id}")
+    return event
+
+
+def feed(name: dict[str, str], entries, site_url: str | None) -> bytes:
+    """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    title = _both(name["zh"], name["en"])
+    cal.add("name", title)
+    cal.add("x-wr-calname", title)
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    ordered = sorted(entries, key=lambda e: ((e[2].start or e[2].end), e[1].id, e[2].id))
+    for province, notice, deadline in ordered:
+        cal.add_component(deadline_event(province, notice, deadline, site_url))
+    return cal.to_ical()
+
+
+def feed_name(province: Province | None) -> dict[str, str]:
+    if province is None:
+        return {"zh": "1+X 证书试点时间节点（全部省份）", "en": "1+X certificate pilot deadlines (all provinces)"}
+    return {"zh": f"1+X 证书试点时间节点（{province.name.zh}）",
+            "en": f"1+X certificate pilot deadlines ({province.name.en})" if province.name.en else ""}
+
+
+def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
+    """Every feed of the site: {site-relative path: bytes}."""
+    entries = list(dated_deadlines(portal))
+    files = {feed_path(None): feed(feed_name(None), entries, site_url)}
+    for province in portal.provinces:
+        path = feed_path(province.id)
+        if path in files:
+            raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
+        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id], site_url)
+    for province, notice, deadline in entries:
+        name = {"zh": f"{notice.doc_number}：{deadline.title.zh}", "en": _en(deadline.title)}
+        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], site_url)
+    return files
+
+
+PRODUCERS.append(produce_feeds)
