@@ -217,17 +217,17 @@ class _Writer:
             self.cell_text(cell, self.t(column.label), heading=True)
             _shade(cell, "E7E6E6")
         for r in range(1, 1 + spec.blank_rows):
-            _row_height(table.rows[r], Mm(9))
+            _row_height(table.rows[r], Mm(7.5))
         r = 1 + spec.blank_rows
         if spec.row_note:
             note_row = table.rows[r]
-            _row_height(note_row, Mm(8))
+            _row_height(note_row, Mm(7))
             merged = note_row.cells[0].merge(note_row.cells[-1]) if len(cols) > 1 else note_row.cells[0]
             self.cell_text(merged, self.t(spec.row_note))
             r += 1
         if spec.totals:
             totals_row = table.rows[r]
-            _row_height(totals_row, Mm(9))
+            _row_height(totals_row, Mm(7.5))
             self.cell_text(totals_row.cells[0], self.t(spec.totals), heading=True)
         _keep_together(table)
         self.paragraph(after=4)
