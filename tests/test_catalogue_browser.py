@@ -63,14 +63,14 @@ def test_level_batch_and_typed_name_show_exactly_the_matching_rows(browser_page,
     assert visible_ids(page) == expected_ids(data, level="intermediate")
     page.select_option("select[name=batch]", label="第2批")
     assert visible_ids(page) == expected_ids(data, batch=2, level="intermediate")
-    page.locator("input[name=q]").press_sequentially("物流")
+    page.locator("input[name=text]").press_sequentially("物流")
     want = expected_ids(data, batch=2, level="intermediate", text="物流")
     assert 0 < len(want) < 500
     assert visible_ids(page) == want
     assert f"显示 {len(want)} / 500 个证书" in page.locator(".x-cat-status").inner_text()
 
     query = parse_qs(urlparse(page.url).query)
-    assert query == {"batch": ["2"], "level": ["intermediate"], "q": ["物流"]}
+    assert query == {"batch": ["2"], "level": ["intermediate"], "text": ["物流"]}
 
     # The URL reproduces the view in a fresh page.
     again = page.context.new_page()
@@ -78,7 +78,8 @@ def test_level_batch_and_typed_name_show_exactly_the_matching_rows(browser_page,
     assert visible_ids(again) == want
     assert again.input_value("select[name=level]") == "intermediate"
     assert again.input_value("select[name=batch]") == "2"
-    assert again.input_value("input[name=q]") == "物流"
+    assert again.input_value("input[name=text]") == "物流"
+    assert not again.locator("#__search").is_checked()  # the theme's own search box stays closed
     # The language switch opens the same view in English.
     english = page.locator('a.md-select__link[hreflang="en"]').get_attribute("href")
     again.goto(urljoin(page.url, english))
@@ -98,14 +99,14 @@ def test_organisation_filter_and_english_search(browser_page, synthetic):
     page.goto(base + "en/certificates/?org=" + org + "&level=junior")
     assert visible_ids(page) == expected_ids(data, level="junior", org=org)
     page.select_option("select[name=level]", value="")
-    page.locator("input[name=q]").press_sequentially("certificate 0007")
+    page.locator("input[name=text]").press_sequentially("certificate 0007")
     assert visible_ids(page) == expected_ids(data, org=org, text="certificate 0007") == ["cert-synthetic-0007"]
     assert "Showing 1 of 500 certificates" in page.locator(".x-cat-status").inner_text()
 
 
 def test_no_match_says_so(browser_page, synthetic):
     base, _ = synthetic
-    browser_page.goto(base + "certificates/?q=没有这个证书")
+    browser_page.goto(base + "certificates/?text=没有这个证书")
     assert visible_ids(browser_page) == []
     assert browser_page.locator("tr.x-cat-empty").is_visible()
 
@@ -126,7 +127,7 @@ def test_real_catalogue_filters_and_says_levels_are_not_given(browser_page, site
     page = browser_page
     page.goto(site_server + "certificates/?batch=2")
     assert len(visible_ids(page)) == 10
-    page.locator("input[name=q]").press_sequentially("工业机器人")
+    page.locator("input[name=text]").press_sequentially("工业机器人")
     assert visible_ids(page) == ["cert-industrial-robot-operation", "cert-industrial-robot-programming"]
     page.select_option("select[name=level]", label="中级")
     assert visible_ids(page) == []  # our source gives no levels for these certificates

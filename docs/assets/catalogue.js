@@ -1,8 +1,8 @@
 // Certificate catalogue filters: batch, level, organisation and search-as-you-type, mirrored in the URL query
-// (?batch=1&level=intermediate&org=…&q=…) so a filtered view can be shared and reloaded. Without JavaScript the
-// filter form stays hidden and the whole table is shown.
+// (?batch=1&level=intermediate&org=…&text=…) so a filtered view can be shared and reloaded. Without JavaScript the
+// filter form stays hidden and the whole table is shown. Not `q`: Material opens its own search box for ?q=.
 (function () {
-  var FIELDS = ["batch", "level", "org", "q"];
+  var FIELDS = ["batch", "level", "org", "text"];
 
   function terms(text) {
     return text.toLowerCase().split(/\s+/).filter(function (t) { return t; });
@@ -13,7 +13,7 @@
     if (f.level && row.dataset.levels.split(" ").indexOf(f.level) < 0) return false;
     if (f.org && row.dataset.org !== f.org) return false;
     var haystack = row.dataset.search;
-    return f.q.every(function (t) { return haystack.indexOf(t) >= 0; });
+    return f.text.every(function (t) { return haystack.indexOf(t) >= 0; });
   }
 
   function setup() {
@@ -48,7 +48,7 @@
 
     function update() {
       var values = current();
-      var filter = { batch: values.batch, level: values.level, org: values.org, q: terms(values.q) };
+      var filter = { batch: values.batch, level: values.level, org: values.org, text: terms(values.text) };
       var shown = 0;
       rows.forEach(function (row) {
         var ok = matches(row, filter);
