@@ -18,9 +18,10 @@ from macros.i18n_pages import i18n_plugin  # noqa: E402
 from macros.portal import cached_portal  # noqa: E402
 
 INDEX_PATH = "search/search_index.json"
-# The search plugin segments only runs of Han characters, so "80号" is indexed as "80", zero-width space, "号" and
-# a query for 80号 finds nothing; joining a number to its 号 makes "80号" one token (and "80" still its prefix).
-_NUMBER_THEN_HAO = re.compile("([0-9])\u200b(号)")
+# The search plugin segments only runs of Han characters, so "80号" is indexed as "80", zero-width space, "号", and
+# a query for 80号 (or QQ群, 2022年) finds nothing. Joining a number or Latin word to one Han character that follows
+# it makes "80号" one token, and "80" is still its prefix.
+_LATIN_THEN_ONE_HAN = re.compile("([0-9A-Za-z])\u200b([\u4e00-\u9fff])(?=\u200b|$|[^\u4e00-\u9fff])")
 _NAME_SEPARATORS = re.compile(r"[、，,\s]+")
 
 
@@ -34,8 +35,8 @@ def data_words(portal) -> list[str]:
     return sorted(word for word in words if word)
 
 
-def join_number_hao(text: str) -> str:
-    return _NUMBER_THEN_HAO.sub(r"\1\2", text)
+def join_latin_suffix(text: str) -> str:
+    return _LATIN_THEN_ONE_HAN.sub(r"\1\2", text)
 
 
 def language_of(location: str, other_languages: list[str]) -> str | None:
@@ -50,12 +51,11 @@ def split_index(index: dict, default_language: str, other_languages: list[str]) 
     """{site-relative index path: index}, one per language, locations relative to that language's root."""
     docs: dict[str, list] = {lang: [] for lang in [default_language, *other_languages]}
     for doc in index["docs"]:
-        doc = {**doc, "title": join_number_hao(doc["title"]), "text": join_number_hao(doc["text"])}
+        doc = {**doc, "title": join_latin_suffix(doc["title"]), "text": join_latin_suffix(doc["text"])}
         lang = language_of(doc["location"], other_languages)
-        if lang is None:
-            docs[default_language].append(doc)
-        else:
-            docs[lang].append({**doc, "location": doc["location"][len(lang) + 1:]})
+        if lang is not None:
+            doc["location"] = doc["location"][len(lang) + 1:]
+        docs[lang or default_language].append(doc)
     return {(INDEX_PATH if lang == default_language else f"{lang}/{INDEX_PATH}"): {**index, "docs": entries}
             for lang, entries in docs.items()}
 

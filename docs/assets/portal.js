@@ -41,3 +41,17 @@
   var run = function () { window.portalStatus(); };
   if (typeof document$ !== "undefined") document$.subscribe(run); else document.addEventListener("DOMContentLoaded", run);
 })();
+
+// A table wider than the screen scrolls inside its .x-table-wrap: make that scroller reachable by keyboard
+// (WCAG 2.1.1; axe: scrollable-region-focusable). Checked on load and when the width changes.
+(function () {
+  function focusableScrollers() {
+    document.querySelectorAll(".x-table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) wrap.tabIndex = 0;
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusableScrollers);
+  else focusableScrollers();
+  window.addEventListener("resize", focusableScrollers);
+})();
