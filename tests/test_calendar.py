@@ -1,0 +1,250 @@
+# The deadline calendar: year span, recurrence expansion and month grids (pure), and the built calendar pages
+# (month tables with captions and headers, every range labelled, links to notice anchors, both languages).
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.calendar_model import (by_year, expand, month_grid, months_covered, occurrences, undated,
+                                   year_span)
+from macros.models import Notice, Province
+from macros.portal import Portal
+
+D = dt.date
+
+
+def deadline_of(portal, notice_id: str, deadline_id: str):
+    notice = portal.notice_by_id[notice_id]
+    deadline = next(d for d in notice.deadlines if d.id == deadline_id)
+    return portal.province_of(notice), notice, deadline
+
+
+def tiny_portal(deadlines: list[dict], updated: str = "2026-11-21") -> Portal:
+    """A one-province, one-notice portal built through the real models."""
+    province = Province.model_validate({"id": "p", "name": {"zh": "某省", "en": "Some"},
+                                        "issuers": [{"id": "p-edu", "kind": "department", "name": {"zh": "某厅"}}]})
+    notice = Notice.model_validate({
+        "id": "n", "issuer": "p-edu", "doc_number": "某〔2030〕1号", "title": {"zh": "通知"},
+        "issued_note": {"zh": "无"}, "audience": ["higher_vocational"], "status": "unknown",
+        "summary": {"zh": "摘要"}, "source": {}, "updated": updated,
+        "deadlines": [{"stage": "school_filing", "title": {"zh": d["id"]}, "applies_to": {"zh": "院校"}, **d}
+                      for d in deadlines],
+    })
+    return Portal([province], [notice], [], None, {})
+
+
+# ---------------------------------------------------------------- year span
+
+
+def test_span_of_the_real_data_runs_from_the_first_dated_year_to_the_year_after_the_last_check(portal):
+    first, last = year_span(portal)
+    assert first == 2022  # Shandong's first round opens 2022-03-14, the earliest date in the sources
+    assert last == max(n.updated.year for n in portal.notices) + 1
+
+
+def test_span_reaches_past_the_check_year_when_a_date_is_later():
+    span = year_span(tiny_portal([{"id": "late", "start": "2030-05-01", "end": "2030-05-03"}], updated="2026-01-01"))
+    assert span == (2030, 2031)
+
+
+def test_span_follows_the_check_date_not_the_build_date():
+    assert year_span(tiny_portal([{"id": "a", "end": "2022-05-01"}], updated="2024-06-30")) == (2022, 2025)
+    assert year_span(tiny_portal([{"id": "a", "end": "2022-05-01"}], updated="2019-06-30")) == (2022, 2023)
+
+
+def test_no_dated_deadline_means_no_span():
+    assert year_span(tiny_portal([{"id": "u", "when": {"zh": "每年秋季"}}])) is None
+
+
+# ---------------------------------------------------------------- recurrence
+
+
+@pytest.mark.parametrize("deadline_id,start,end", [
+    ("spring-provincial-review", (4, 8), (4, 15)),
+    ("autumn-provincial-review", (9, 20), (9, 27)),
+    ("spring-school-filing", (4, 1), (4, 7)),
+])
+def test_anhui_windows_recur_in_every_year_of_the_span(portal, deadline_id, start, end):
+    province, notice, deadline = deadline_of(portal, "anhui-2022-11", deadline_id)
+    occs = expand(province, notice, deadline, (2022, 2027))
+    assert [(o.start, o.end) for o in occs] == [(D(y, *start), D(y, *end)) for y in range(2022, 2028)]
+    assert all(o.recurring for o in occs)
+    assert len({o.key for o in occs}) == 6 and {o.anchor for o in occs} == {f"anhui-2022-11--{deadline_id}"}
+
+
+def test_anhui_materials_due_is_set_for_2022_only(portal):
+    occs = expand(*deadline_of(portal, "anhui-2022-11", "spring-materials-due"), (2022, 2027))
+    assert [(o.start, o.end, o.recurring, o.due_only) for o in occs] == [(D(2022, 4, 12), D(2022, 4, 12), False, True)]
+
+
+def test_recurrence_stops_at_until_year_and_starts_at_from_year():
+    recurrence = {"freq": "yearly", "from_year": 2023, "until_year": 2025, "basis": {"zh": "每年"}}
+    portal = tiny_portal([{"id": "r", "start": "2023-03-01", "end": "2023-03-02", "recurrence": recurrence}])
+    occs = occurrences(portal, (2020, 2030))
+    assert [o.start for o in occs] == [D(2023, 3, 1), D(2024, 3, 1), D(2025, 3, 1)]
+
+
+def test_a_window_over_new_year_keeps_its_length_each_year():
+    recurrence = {"freq": "yearly", "from_year": 2022, "basis": {"zh": "每年"}}
+    portal = tiny_portal([{"id": "r", "start": "2022-12-20", "end": "2023-01-05", "recurrence": recurrence}])
+    occs = occurrences(portal, (2022, 2024))
+    assert [(o.start, o.end) for o in occs] == [(D(y, 12, 20), D(y + 1, 1, 5)) for y in (2022, 2023, 2024)]
+
+
+def test_29_february_is_skipped_in_years_without_it_as_rrule_does():
+    recurrence = {"freq": "yearly", "from_year": 2024, "basis": {"zh": "每年"}}
+    portal = tiny_portal([{"id": "r", "start": "2024-02-29", "end": "2024-02-29", "recurrence": recurrence}])
+    assert [o.start for o in occurrences(portal, (2024, 2028))] == [D(2024, 2, 29), D(2028, 2, 29)]
+
+
+def test_occurrences_are_in_date_order_and_unique(portal):
+    occs = occurrences(portal, year_span(portal))
+    assert [o.start for o in occs] == sorted(o.start for o in occs)
+    assert len({o.key for o in occs}) == len(occs)
+    assert [year for year, _ in by_year(occs)] == list(range(2022, year_span(portal)[1] + 1))
+
+
+def test_undated_obligations_are_listed_and_never_placed_on_a_day(portal):
+    listed = {(u.notice.id, u.deadline.id) for u in undated(portal)}
+    assert listed == {("shandong-2022-8", "fortnightly-report"), ("hunan-2022-80", "later-rounds"),
+                      ("sdcet-2024-26", "annual-plan")}
+    placed = {(o.notice.id, o.deadline.id) for o in occurrences(portal, year_span(portal))}
+    assert not listed & placed
+
+
+def test_province_filter_keeps_only_that_province(portal):
+    occs = occurrences(portal, year_span(portal), {"hunan"})
+    assert {o.province.id for o in occs} == {"hunan"}
+    assert [(o.deadline.id, o.start, o.end) for o in occs] == [
+        ("round-1-filing", D(2022, 4, 14), D(2022, 4, 28)),
+        ("round-1-municipal-review", D(2022, 4, 28), D(2022, 4, 28)),
+        ("round-1-results", D(2022, 5, 28), D(2022, 5, 28)),
+    ]
+
+
+# ---------------------------------------------------------------- month grids
+
+
+def test_month_grid_is_monday_first_with_padding(portal):
+    grid = month_grid(2022, 4, occurrences(portal, year_span(portal)))
+    assert all(len(week) == 7 for week in grid.weeks)
+    assert grid.weeks[0][:4] == [None] * 4 and grid.weeks[0][4].date == D(2022, 4, 1)  # 1 April 2022 was a Friday
+    days = [day for week in grid.weeks for day in week if day]
+    assert [d.date.day for d in days] == list(range(1, 31))
+
+
+def test_month_grid_places_each_inclusive_range_on_its_days(portal):
+    occs = occurrences(portal, year_span(portal))
+    december = {day.date: {o.anchor for o in day.items} for week in month_grid(2022, 12, occs).weeks for day in week if day}
+    assert "shandong-2022-8--round-2-filing" in december[D(2022, 12, 20)]
+    assert "shandong-2022-8--round-2-filing" not in december[D(2022, 12, 21)]
+    assert "shandong-2022-8--training-assessment-complete" in december[D(2022, 12, 31)]
+    april_2023 = {day.date: {o.key for o in day.items} for week in month_grid(2023, 4, occs).weeks for day in week if day}
+    assert "anhui-2022-11--spring-provincial-review--2023" in april_2023[D(2023, 4, 8)]
+    assert "anhui-2022-11--spring-provincial-review--2023" in april_2023[D(2023, 4, 15)]
+    assert not april_2023[D(2023, 4, 16)]
+    assert not any("materials-due" in k for keys in april_2023.values() for k in keys)  # set for 2022 only
+
+
+def test_months_covered_counts_every_month_of_a_long_window(portal):
+    occs = [o for o in occurrences(portal, year_span(portal)) if o.anchor == "shandong-2022-8--round-2-filing"]
+    assert months_covered(occs) == [(2022, m) for m in range(8, 13)]
+    hunan = occurrences(portal, year_span(portal), {"hunan"})
+    assert months_covered(hunan) == [(2022, 4), (2022, 5)]
+
+
+# ---------------------------------------------------------------- built pages
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+CALENDAR_PAGES = ["calendar", "en/calendar"] + [f"{lang}calendar/{p}" for lang in ("", "en/")
+                                                for p in ("shandong", "anhui", "hunan")]
+
+
+@pytest.mark.parametrize("url", CALENDAR_PAGES)
+def test_month_tables_have_captions_headers_and_labelled_ranges(built_site, url):
+    page = soup(built_site, url)
+    tables = page.select("table.x-cal-grid")
+    assert tables
+    for table in tables:
+        assert table.caption and table.caption.get_text(strip=True)
+        assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 7
+        for item in table.select("li.x-cal-item"):
+            stage = item.select_one(".x-stage").get_text(strip=True)
+            assert stage, item  # a stage label in words, not a colour alone
+            assert item.a["title"] and item.a["href"].startswith("#cal-")
+            assert page.find(id=item.a["href"][1:]), item.a["href"]
+
+
+def test_each_list_entry_links_its_notice_anchor_and_ics(built_site):
+    page = soup(built_site, "calendar")
+    entries = page.select("li.x-cal-entry")
+    assert entries
+    for entry in entries:
+        source = entry.select_one("a.x-cal-source")["href"]
+        notice_url, anchor = source.split("#")
+        target = (built_site / "calendar" / notice_url / "index.html").resolve()
+        assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor), source
+        assert (built_site / "calendar" / entry.select_one("a.x-cal-ics")["href"]).resolve().is_file()
+
+
+def test_national_page_lists_every_occurrence_and_undated_obligation(built_site, portal):
+    page = soup(built_site, "calendar")
+    expected = occurrences(portal, year_span(portal))
+    assert [e["id"] for e in page.select("li.x-cal-entry")] == [f"cal-{o.key}" for o in expected]
+    undated_text = " ".join(page.select_one("ul.x-cal-undated").get_text(" ").split())
+    for u in undated(portal):
+        assert u.deadline.when.zh in undated_text
+
+
+@pytest.mark.parametrize("url,entry,text", [
+    ("calendar", "cal-shandong-2022-8--round-2-filing", "2022年8月20日—12月20日"),
+    ("calendar/hunan", "cal-hunan-2022-80--round-1-results", "截至2022年5月28日"),
+    ("en/calendar/hunan", "cal-hunan-2022-80--round-1-results", "by 28 May 2022"),
+    ("calendar/anhui", "cal-anhui-2022-11--spring-provincial-review--2024", "2024年4月8日—4月15日"),
+    ("en/calendar/anhui", "cal-anhui-2022-11--autumn-provincial-review--2023", "20 – 27 Sep 2023"),
+])
+def test_list_entries_carry_the_source_dates(built_site, url, entry, text):
+    found = soup(built_site, url).find(id=entry)
+    assert found is not None
+    assert found.select_one("time").get_text(strip=True) == text
+
+
+def test_recurring_entries_are_marked_with_their_source_document(built_site):
+    entry = soup(built_site, "calendar/anhui").find(id="cal-anhui-2022-11--autumn-school-filing--2026")
+    recurring = entry.select_one(".x-recurring").get_text(" ")
+    assert "每年重复（自2022年起）" in recurring and "皖教秘职成〔2022〕11号" in recurring
+
+
+def test_language_switch_leads_to_the_counterpart_calendar(built_site):
+    zh = soup(built_site, "calendar/anhui").select_one('a.md-select__link[hreflang="en"]')["href"]
+    en = soup(built_site, "en/calendar/anhui").select_one('a.md-select__link[hreflang="zh"]')["href"]
+    assert (built_site / "calendar/anhui" / zh).resolve() == (built_site / "en/calendar/anhui").resolve()
+    assert (built_site / "en/calendar/anhui" / en).resolve() == (built_site / "calendar/anhui").resolve()
+
+
+def test_feeds_are_linked_for_subscription_and_download(built_site):
+    page = soup(built_site, "en/calendar/shandong")
+    subscribe = [a["href"] for a in page.select("a.x-cal-subscribe")]
+    assert subscribe and all(h.startswith("webcal://") and h.endswith(".ics") for h in subscribe)
+    assert any(h.endswith("/calendar/feeds/shandong.ics") for h in subscribe)
+    for a in page.select("a.x-cal-download"):
+        assert (built_site / "en/calendar/shandong" / a["href"]).resolve().is_file()
+
+
+@pytest.mark.parametrize("url", ["notices/anhui-2022-11", "en/notices/hunan-2022-80"])
+def test_notice_pages_link_the_calendar_and_each_deadlines_ics(built_site, url):
+    page = soup(built_site, url)
+    links = page.select("p.x-cal-links a")
+    assert links and all((built_site / url / a["href"]).resolve().joinpath("index.html").is_file() for a in links)
+    dated = page.select("tr.x-deadline[data-end]")
+    assert dated and all(row.select_one("a.x-cal-ics") for row in dated)
+    for row in dated:
+        assert (built_site / url / row.select_one("a.x-cal-ics")["href"]).resolve().is_file()
+    assert not any(row.select_one("a.x-cal-ics") for row in page.select("tr.x-deadline:not([data-end])"))

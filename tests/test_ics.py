@@ -1,0 +1,156 @@
+# The .ics feeds: parsed with icalendar and expanded independently with recurring-ical-events, checked against
+# the dates of the source documents; stable UIDs; RFC 5545 shape; byte-identical output on every build.
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+from conftest import ROOT
+from macros.calendar_model import dated_deadlines
+from macros.ics import event_feed_path, feed_path, produce_feeds
+
+D = dt.date
+
+
+def site_url() -> str:
+    """The site_url of mkdocs.yml (read as text: the file holds tags a safe YAML loader refuses)."""
+    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return match.group(1)
+
+
+def feed_files(site: Path) -> list[Path]:
+    return sorted((site / "calendar" / "feeds").rglob("*.ics"))
+
+
+def parse(path: Path) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(path.read_bytes())
+
+
+def windows(path: Path, uid_prefix: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """(DTSTART, DTEND) of each occurrence of the event whose UID starts with uid_prefix, expanded by
+    recurring-ical-events (not by our code) between start and end."""
+    found = recurring_ical_events.of(parse(path)).between(start, end)
+    return sorted((e.decoded("dtstart"), e.decoded("dtend")) for e in found if str(e["uid"]).startswith(uid_prefix))
+
+
+def test_every_province_has_a_feed_and_every_dated_deadline_its_own_file(built_site, portal):
+    expected = {feed_path(None)} | {feed_path(p.id) for p in portal.provinces}
+    expected |= {event_feed_path(n.id, d.id) for _, n, d in dated_deadlines(portal)}
+    assert {p.relative_to(built_site).as_posix() for p in feed_files(built_site)} == expected
+
+
+def test_every_feed_parses_and_has_the_required_properties(built_site, portal):
+    for path in feed_files(built_site):
+        raw = path.read_bytes()
+        assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+        assert b"\n" not in raw.replace(b"\r\n", b"")  # CRLF line ends only
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n")), path  # folded at 75 octets
+        cal = parse(path)
+        assert str(cal["version"]) == "2.0" and str(cal["prodid"])
+        events = cal.walk("VEVENT")
+        assert events, path
+        for event in events:
+            for prop in ("uid", "dtstamp", "dtstart", "dtend", "summary", "description"):
+                assert prop in event, (path, prop)
+            start, end = event.decoded("dtstart"), event.decoded("dtend")
+            assert type(start) is dt.date and type(end) is dt.date and end > start  # all-day events
+            stamp = event.decoded("dtstamp")
+            assert stamp.tzinfo is not None and stamp.utcoffset() == dt.timedelta(0)
+
+
+def test_dtstamp_is_the_notices_check_date(built_site, portal):
+    for event in parse(built_site / feed_path(None)).walk("VEVENT"):
+        notice_id = str(event["uid"]).split("--")[0]
+        assert event.decoded("dtstamp") == dt.datetime.combine(portal.notice_by_id[notice_id].updated, dt.time(0),
+                                                               tzinfo=dt.timezone.utc)
+
+
+def test_shandong_second_round_is_20_august_to_20_december_2022(built_site):
+    for feed in (feed_path("shandong"), feed_path(None), event_feed_path("shandong-2022-8", "round-2-filing")):
+        assert windows(built_site / feed, "shandong-2022-8--round-2-filing@", D(2022, 1, 1), D(2024, 1, 1)) == [
+            (D(2022, 8, 20), D(2022, 12, 21))]  # DTEND is the day after the last day
+
+
+def test_hunan_results_are_due_by_28_may_2022(built_site):
+    assert windows(built_site / feed_path("hunan"), "hunan-2022-80--round-1-results@", D(2022, 1, 1), D(2030, 1, 1)) == [
+        (D(2022, 5, 28), D(2022, 5, 29))]
+
+
+@pytest.mark.parametrize("deadline_id,first,last", [
+    ("spring-provincial-review", (4, 8), (4, 15)),
+    ("autumn-provincial-review", (9, 20), (9, 27)),
+])
+def test_anhui_provincial_review_recurs_in_2023_and_2024(built_site, deadline_id, first, last):
+    for feed in (feed_path("anhui"), feed_path(None), event_feed_path("anhui-2022-11", deadline_id)):
+        found = windows(built_site / feed, f"anhui-2022-11--{deadline_id}@", D(2023, 1, 1), D(2025, 1, 1))
+        assert found == [(D(y, *first), D(y, *last) + dt.timedelta(days=1)) for y in (2023, 2024)], feed
+
+
+def test_recurrence_is_one_event_with_a_yearly_rule_not_copies(built_site):
+    events = [e for e in parse(built_site / feed_path("anhui")).walk("VEVENT")
+              if str(e["uid"]).startswith("anhui-2022-11--spring-provincial-review@")]
+    assert len(events) == 1
+    rule = events[0]["rrule"]
+    assert rule["FREQ"] == ["YEARLY"] and "UNTIL" not in rule and "COUNT" not in rule
+    assert events[0].decoded("dtstart") == D(2022, 4, 8)
+    one_off = [e for e in parse(built_site / feed_path("anhui")).walk("VEVENT")
+               if str(e["uid"]).startswith("anhui-2022-11--spring-materials-due@")]
+    assert len(one_off) == 1 and "rrule" not in one_off[0]  # set for 2022 only
+
+
+def test_uids_are_stable_ids_shared_by_every_feed(built_site, portal):
+    host = re.match(r"https?://([^/:]+)", site_url()).group(1)
+    expected = {f"{n.id}--{d.id}@{host}" for _, n, d in dated_deadlines(portal)}
+    all_uids = [str(e["uid"]) for e in parse(built_site / feed_path(None)).walk("VEVENT")]
+    assert sorted(all_uids) == sorted(expected)  # each once: no duplicates
+    province_uids = [str(e["uid"]) for p in portal.provinces for e in parse(built_site / feed_path(p.id)).walk("VEVENT")]
+    assert sorted(province_uids) == sorted(expected)
+    for _, n, d in dated_deadlines(portal):
+        single = parse(built_site / event_feed_path(n.id, d.id)).walk("VEVENT")
+        assert [str(e["uid"]) for e in single] == [f"{n.id}--{d.id}@{host}"]
+
+
+def test_undated_obligations_are_not_events(built_site):
+    uids = " ".join(str(e["uid"]) for e in parse(built_site / feed_path(None)).walk("VEVENT"))
+    for undated_id in ("fortnightly-report", "later-rounds", "annual-plan"):
+        assert undated_id not in uids
+
+
+def test_summary_is_bilingual_and_description_names_document_and_page(built_site):
+    event = next(e for e in parse(built_site / feed_path(None)).walk("VEVENT")
+                 if str(e["uid"]).startswith("hunan-2022-80--round-1-results@"))
+    assert str(event["summary"]) == "截止：湖南省：省推进办公布审核结果 / Due: Hunan: First round — review results published"
+    description = str(event["description"])
+    assert "湘教通〔2022〕80号" in description
+    page = site_url().rstrip("/") + "/notices/hunan-2022-80/#hunan-2022-80--round-1-results"
+    assert page in description and str(event["url"]) == page
+    assert site_url().rstrip("/") + "/en/notices/hunan-2022-80/#hunan-2022-80--round-1-results" in description
+
+
+def test_recurring_event_names_its_basis(built_site):
+    event = next(e for e in parse(built_site / feed_path("anhui")).walk("VEVENT")
+                 if str(e["uid"]).startswith("anhui-2022-11--autumn-school-filing@"))
+    description = str(event["description"])
+    assert "每年重复（自2022年起）" in description and "Repeats every year (from 2022)" in description
+    assert "皖教秘职成〔2022〕11号" in description
+
+
+def test_feeds_are_byte_identical_on_every_build(built_site, portal):
+    first = produce_feeds(portal, site_url())
+    second = produce_feeds(portal, site_url())
+    assert first == second
+    built = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in feed_files(built_site)}
+    assert built == first
+
+
+def test_without_a_site_url_uids_fall_back_to_a_fixed_host(portal):
+    feeds = produce_feeds(portal, None)
+    cal = icalendar.Calendar.from_ical(feeds[feed_path(None)])
+    assert all(str(e["uid"]).endswith("@1x-portal") for e in cal.walk("VEVENT"))
+    assert all("url" not in e for e in cal.walk("VEVENT"))
+    assert "notices/hunan-2022-80/#hunan-2022-80--round-1-results" in feeds[feed_path("hunan")].decode().replace("\r\n ", "")
