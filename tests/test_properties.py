@@ -1,0 +1,165 @@
+# Property-based tests (hypothesis): random valid and invalid records, YAML texts and data folders fed to the loader
+# and validator never raise anything but DataError; valid records always load, and what loads is what was written.
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros import models
+from macros.errors import DataError
+from macros.loader import Document, read_yaml, to_model
+from macros.portal import load_portal
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTICE_KEYS = list(models.Notice.model_fields)
+REAL_NOTICE = yaml.safe_load((ROOT / "data" / "notices" / "hunan-2022-80.yml").read_text(encoding="utf-8"))
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
+                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
+                    st.dates().map(dt.date.isoformat), st.sampled_from(["javascript:alert(1)", "https://a.example",
+                                                                       "2022-02-30", "<script>", "{{ x }}", ""]))
+keys = st.one_of(st.sampled_from(NOTICE_KEYS + ["zh", "en", "id", "start", "end", "url", "number"]), st.text(max_size=12))
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+records = st.dictionaries(keys, values, max_size=14)
+
+
+def _validate(value, model) -> tuple[object, list]:
+    problems: list = []
+    return to_model(Document("data/notices/x.yml", value), model, problems), problems
+
+
+@SETTINGS
+@given(value=st.one_of(records, values))
+def test_random_records_give_a_model_or_problems_never_an_exception(value):
+    for model in (models.Notice, models.Province, models.Form, models.CertificateCatalogue):
+        record, problems = _validate(value, model)
+        assert (record is None) == bool(problems)
+        assert all(p.file == "data/notices/x.yml" and p.line >= 1 and p.col >= 1 for p in problems)
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _paths(sub, prefix + (key,))
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _paths(sub, prefix + (i,))
+
+
+REAL_PATHS = [p for p in _paths(REAL_NOTICE) if p]
+
+
+def _replace(value, path, new):
+    value = copy.deepcopy(value)
+    target = value
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = new
+    return value
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(REAL_PATHS), new=values)
+def test_a_real_notice_with_one_field_broken_is_reported_never_raised(path, new):
+    broken = _replace(REAL_NOTICE, path, new)
+    broken = yaml.safe_load(yaml.safe_dump(broken, allow_unicode=True))  # dates as the loader sees them: text
+    record, problems = _validate(broken, models.Notice)
+    assert (record is None) == bool(problems)
+
+
+yaml_texts = st.text(alphabet=st.sampled_from(list(":-[]{}#&*!|>'\"%@`?,. \t\n\r\ufeff\x00\x07abcz09é测")), max_size=300)
+
+
+@SETTINGS
+@given(text=st.one_of(yaml_texts, st.binary(max_size=200).map(lambda b: b.decode("latin-1"))))
+def test_random_yaml_text_is_read_or_reported(text):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.yml"
+        path.write_bytes(text.encode("utf-8", errors="surrogateescape"))
+        problems: list = []
+        doc = read_yaml(path, "x.yml", problems)
+        assert doc is not None or problems
+
+
+# ---------------------------------------------------------------- whole data folders
+
+@pytest.fixture(scope="module")
+def data_copy(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("prop")
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
+# Readable text (no control characters): Python and pydantic agree on what surrounding whitespace is.
+line = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60).filter(str.strip)
+ids = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z")
+days = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@st.composite
+def valid_notices(draw):
+    start = draw(days)
+    end = draw(st.dates(min_value=start, max_value=dt.date(2031, 12, 31)))
+    return {
+        "id": "prop-notice",
+        "issuer": draw(st.sampled_from(["hunan-edu", "anhui-edu", "shandong-edu-vocational"])),
+        "doc_number": draw(line),
+        "title": {"zh": draw(line), **({"en": draw(line)} if draw(st.booleans()) else {})},
+        "issued": draw(days).isoformat(),
+        "audience": draw(st.lists(st.sampled_from(["higher_vocational", "secondary_vocational", "municipal_bureau"]),
+                                  min_size=1, max_size=3)),
+        "status": draw(st.sampled_from(["in_force", "expired", "superseded", "unknown"])),
+        "summary": {"zh": draw(line)},
+        "deadlines": [{"id": draw(ids), "stage": "school_filing", "title": {"zh": draw(line)},
+                       "applies_to": {"zh": draw(line)}, "start": start.isoformat(), "end": end.isoformat()}],
+        "contacts": [{"name": {"zh": draw(line)}, "role": {"zh": draw(line)},
+                      "phones": [draw(st.from_regex(r"\A0[0-9]{2,3}-[0-9]{7,8}\Z"))],
+                      "qq_groups": [{"number": draw(st.from_regex(r"\A[1-9][0-9]{4,11}\Z")), "name": {"zh": draw(line)}}]}],
+        "source": {"url": draw(st.sampled_from(["https://jyt.example.gov.cn/a.html", "http://x.example/b?c=1"]))},
+        "updated": draw(days).isoformat(),
+    }
+
+
+def _load_with(data_copy: Path, body: str):
+    target = data_copy / "data" / "notices" / "prop-notice.yml"
+    target.write_text(body, encoding="utf-8")
+    try:
+        return load_portal(data_copy)
+    finally:
+        target.unlink()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(notice=valid_notices())
+def test_valid_random_notices_load_as_written(data_copy, notice):
+    portal = _load_with(data_copy, yaml.safe_dump(notice, allow_unicode=True))
+    loaded = portal.notice_by_id["prop-notice"]
+    assert loaded.doc_number == notice["doc_number"].strip()
+    assert loaded.title.zh == notice["title"]["zh"].strip()
+    assert loaded.deadlines[0].end.isoformat() == notice["deadlines"][0]["end"]
+    assert loaded.contacts[0].qq_groups[0].number == notice["contacts"][0]["qq_groups"][0]["number"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(notice=valid_notices(), data=st.data())
+def test_any_broken_data_folder_raises_only_data_error(data_copy, notice, data):
+    path = data.draw(st.sampled_from([p for p in _paths(notice) if p]))
+    broken = _replace(notice, path, data.draw(values))
+    body = data.draw(st.one_of(st.just(yaml.safe_dump(broken, allow_unicode=True)), yaml_texts))
+    try:
+        portal = _load_with(data_copy, body)
+    except DataError as exc:
+        assert exc.problems and exc.report().endswith("nothing was built.")
+    else:
+        assert portal.notices  # the broken value happened to be valid: fine, but then it loaded
