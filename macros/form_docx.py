@@ -283,8 +283,8 @@ class _Writer:
     def properties(self):
         props = self.doc.core_properties
         props.title = self.t(self.form.title)
-        props.subject = f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)}"
-        props.author = self.meta.issuer
+        props.subject = f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)} · {self.meta.issuer}"
+        props.author = text.label("form_file_author", self.lang)  # the portal made the file, not the issuer
         props.last_modified_by = ""
         props.comments = text.label("form_file_comment", self.lang) % self.meta.doc_number
         props.keywords = "1+X"

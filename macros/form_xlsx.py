@@ -249,8 +249,8 @@ class _Sheet:
     def properties(self):
         props = self.book.properties
         props.title = self.t(self.form.title)
-        props.subject = f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)}"
-        props.creator = self.meta.issuer
+        props.subject = f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)} · {self.meta.issuer}"
+        props.creator = text.label("form_file_author", self.lang)  # the portal made the file, not the issuer
         props.lastModifiedBy = ""
         props.description = text.label("form_file_comment", self.lang) % self.meta.doc_number
         props.keywords = "1+X"

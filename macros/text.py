@@ -174,6 +174,7 @@ LABELS: dict[str, dict[str, str]] = {
     "form_reference_banner": {"zh": "参考译文（%s附件）：请填写并提交中文表格。",
                               "en": "Reference translation of a form attached to %s, to help you read it. Do not submit this file: fill in and submit the Chinese form."},
     "form_file_comment": {"zh": "依据%s附件生成，以原件为准。", "en": "Generated from an attachment of %s; the original prevails."},
+    "form_file_author": {"zh": "1+X证书制度试点政策门户（依据通知附件生成）", "en": "1+X Certificate Pilot Policy Portal (generated from the notice's attachment)"},
     "xlsx_number_title": {"zh": "数值有误", "en": "Not a valid number"},
     "xlsx_number_integer": {"zh": "请输入不小于0的整数。", "en": "Enter a whole number, 0 or more."},
     "xlsx_number_decimal": {"zh": "请输入不小于0的数字。", "en": "Enter a number, 0 or more."},

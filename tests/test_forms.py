@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -440,3 +441,15 @@ def test_libreoffice_computes_the_totals_row(portal, files, tmp_path):
     rows = list(csv.reader((tmp_path / "filled.csv").open(encoding="utf-8")))
     totals = next(r for r in rows if r and r[0] == "合计")
     assert totals[3:7] == ["66", "0", "5.00", "0.00"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_file_properties_name_the_source_and_do_not_pose_as_the_issuer(portal, files, fmt):
+    form = portal.form_by_id["hunan-2022-80-school-info"]
+    with zipfile.ZipFile(io.BytesIO(files[forms.file_path(form, fmt, "zh")])) as package:
+        core = ElementTree.fromstring(package.read("docProps/core.xml"))
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert core.find(f"{dc}title").text == "院校试点信息统计表"
+    assert core.find(f"{dc}subject").text == "湘教通〔2022〕80号 附件1 · 湖南省教育厅"
+    creator = core.find(f"{dc}creator").text
+    assert "门户" in creator and "教育厅" not in creator
