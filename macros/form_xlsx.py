@@ -44,7 +44,6 @@ class _Sheet:
         self.widths = self._column_widths()
         self.row = 1
         self.title_row = 1
-        self.totals_cells: list[tuple[str, str]] = []  # (cell, formula), for tests and readers
 
     def t(self, value) -> str:
         return text.plain(value, self.lang)
@@ -160,7 +159,6 @@ class _Sheet:
                     cell.number_format = NUMBER_FORMATS[column.kind]
                     cell.font = self.font(bold=True)
                     cell.alignment = Alignment(horizontal="right", vertical="center")
-                    self.totals_cells.append((f"{letter}{self.row}", cell.value))
             self.ws.row_dimensions[self.row].height = 22
             self.row += 1
         self.row += 1  # a gap before the next part

@@ -114,6 +114,7 @@ def download_name(form: Form, meta: FormMeta, fmt: str, lang: str) -> str:
 
 
 def render_file(form: Form, meta: FormMeta, fmt: str, lang: str) -> bytes:
+    # Imported here: the renderers import FormMeta and the zip helper from this module.
     from .form_docx import form_docx
     from .form_xlsx import form_xlsx
 
