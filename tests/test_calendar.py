@@ -248,3 +248,19 @@ def test_notice_pages_link_the_calendar_and_each_deadlines_ics(built_site, url):
     for row in dated:
         assert (built_site / url / row.select_one("a.x-cal-ics")["href"]).resolve().is_file()
     assert not any(row.select_one("a.x-cal-ics") for row in page.select("tr.x-deadline:not([data-end])"))
+
+
+def test_grids_and_lists_stay_out_of_the_search_index(built_site):
+    """The calendar repeats the notices' facts once per day and year: searching finds them on the notice pages."""
+    import json
+
+    indexes = list(built_site.rglob("search_index.json"))
+    assert indexes
+    for index in indexes:
+        docs = [d for d in json.loads(index.read_text(encoding="utf-8"))["docs"] if "calendar/" in d["location"]]
+        assert docs, index  # the pages themselves can still be found
+        for doc in docs:
+            words = doc["text"].replace("\u200b", "")  # zero-width spaces of the Chinese word segmentation
+            assert "添加到我的日历" not in words and "Add to my calendar" not in words, doc["location"]  # list entries
+            if doc["location"].endswith(("#月历", "#month-by-month")):  # grid cells
+                assert "院校申报" not in words and "School filing" not in words, doc["location"]
