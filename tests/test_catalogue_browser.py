@@ -132,3 +132,12 @@ def test_real_catalogue_filters_and_says_levels_are_not_given(browser_page, site
     page.select_option("select[name=level]", label="中级")
     assert visible_ids(page) == []  # our source gives no levels for these certificates
     assert "不显示等级未载明的证书" in page.locator(".x-cat-status").inner_text()
+
+
+def test_real_catalogue_search_in_english_matches_translated_names(browser_page, site_server):
+    page = browser_page
+    page.goto(site_server + "en/certificates/")
+    page.locator("input[name=text]").press_sequentially("Xin'ao")
+    assert visible_ids(page) == ["cert-industrial-robot-operation"]
+    page.locator("input[name=text]").fill("ZHONGCHEXING")
+    assert visible_ids(page) == ["cert-vehicle-operation-and-maintenance", "cert-intelligent-new-energy-vehicles"]
