@@ -2,6 +2,7 @@
 # generates to each language's build, and point each page's edit link at its YAML source.
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -19,6 +20,7 @@ from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
 from macros.outputs import write_outputs  # noqa: E402
 from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
+from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
 from macros.pages import page_markdown, page_specs  # noqa: E402
 from macros.portal import cached_portal  # noqa: E402
@@ -61,3 +63,4 @@ def on_post_build(config):
     if i18n_plugin(config).building:  # inside static-i18n's nested build of another language
         return
     write_outputs(_portal(), config.site_dir, config.site_url)
+    logging.getLogger("mkdocs.hooks.portal").info(translations.coverage(_portal()).line())

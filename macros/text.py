@@ -123,6 +123,16 @@ LABELS: dict[str, dict[str, str]] = {
     "status_past": {"zh": "已结束", "en": "Ended"},
     "all_notices": {"zh": "全部通知", "en": "All notices"},
     "notice_count": {"zh": "份通知", "en": " notices"},
+    # translation coverage page for maintainers (macros/translations.py; overrides/fragments/translations.html)
+    "translations_title": {"zh": "待翻译内容（维护者）", "en": "Missing translations (for maintainers)"},
+    "translation_coverage": {"zh": "英文译文覆盖率", "en": "English translation coverage"},
+    "texts_missing": {"zh": "条内容缺少英文译文，共 %s 条", "en": "texts without an English translation, of %s"},
+    "translations_intro": {"zh": "以下数据字段尚无英文译文，英文页面暂以中文原文显示并加注“not yet translated”。在所列数据文件的对应字段下补充 en 即可。",
+                           "en": "These data fields have no English text yet; English pages show the Chinese original with a “not yet translated” mark. Add an en value to the field in the data file listed."},
+    "translations_none": {"zh": "所有数据内容均已有英文译文。", "en": "Every text in the data has its English translation."},
+    "data_file": {"zh": "数据文件", "en": "Data file"},
+    "data_field": {"zh": "字段", "en": "Field"},
+    "chinese_original": {"zh": "中文原文", "en": "Chinese original"},
     # deadline calendar (macros/calendar_pages.py, overrides/fragments/calendar.html, docs/assets/calendar.js)
     "cal_title": {"zh": "时间节点日历", "en": "Deadline calendar"},
     "cal_span": {"zh": "日历显示 %(first)s—%(last)s 年：从数据中最早的日期所在年份，到最近一次核对数据的年份（或最后一个日期所在年份）的次年。年份只取决于数据，与生成网站的日期无关。",

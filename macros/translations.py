@@ -1,0 +1,75 @@
+# Translation coverage of the data: every Text of every record, walked directly (not as a side effect of rendering),
+# the English gaps with the data file and field each comes from, the build's coverage line and the maintainers'
+# page that lists the gaps (maintainers/translations/ in both languages).
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from .models import LongText, Text
+from .pages import SPEC_SOURCES, PageSpec
+from .portal import CATALOGUE_FILE
+
+TRANSLATED_LANG = "en"
+
+
+@dataclass(frozen=True)
+class Gap:
+    source: str  # data file, e.g. data/notices/hunan-2022-80.yml
+    field: str  # where in the file, e.g. contacts.1.role
+    zh: str  # the Chinese text still waiting for its translation
+
+
+@dataclass(frozen=True)
+class Coverage:
+    total: int  # texts that readers see
+    gaps: tuple[Gap, ...]  # of those, the ones without an English translation
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.total else 100.0 * (self.total - len(self.gaps)) / self.total
+
+    def line(self) -> str:
+        return f"English translation coverage: {self.percent:.1f}% ({len(self.gaps)} texts missing of {self.total})"
+
+
+def _texts(value, path: str):
+    """(field path, Text) for every Text or LongText inside `value`, depth first."""
+    if isinstance(value, (Text, LongText)):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, (list, tuple)):
+        for number, item in enumerate(value):
+            yield from _texts(item, f"{path}.{number}")
+
+
+def _records(portal):
+    """(data file, record) for every record of the portal."""
+    for kind, records in (("province", portal.provinces), ("notice", portal.notices), ("form", portal.forms)):
+        for record in records:
+            yield portal.source_of[(kind, record.id)], record
+    if portal.catalogue is not None:
+        yield portal.source_of.get(("catalogue", ""), f"data/{CATALOGUE_FILE}"), portal.catalogue
+
+
+def coverage(portal) -> Coverage:
+    total, gaps = 0, []
+    for source, record in _records(portal):
+        for field, text in _texts(record, ""):
+            total += 1
+            if not getattr(text, TRANSLATED_LANG):
+                gaps.append(Gap(source, field, text.zh))
+    return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))))
+
+
+_TITLE = {"zh": "待翻译内容（维护者）", "en": "Missing translations (for maintainers)"}
+
+
+def translation_specs(portal) -> list[PageSpec]:
+    return [PageSpec("maintainers", "translations", "translations.html", _TITLE, context={"coverage": coverage(portal)})]
+
+
+SPEC_SOURCES.append(translation_specs)

@@ -1,0 +1,24 @@
+# One page of each type the portal has, as a path below a language root: the real-browser tests visit each of them
+# in both languages (Chinese at the root, English under en/).
+PAGE_TYPES = {
+    "home": "",
+    "province": "provinces/hunan/",
+    "notice": "notices/hunan-2022-80/",
+    "calendar": "calendar/",
+    "form": "forms/hunan-2022-80-pilot-plan/",
+    "catalogue": "certificates/",
+    "guidance": "guide/fees/",
+    "maintainers": "maintainers/translations/",
+}
+LANG_ROOTS = {"zh": "", "en": "en/"}
+PRINTED_TYPES = ("guidance", "notice", "form")
+
+
+def page_cases(types=None) -> list[tuple[str, str, str]]:
+    """(lang, kind, path below the site root) for every page type in both languages."""
+    return [(lang, kind, root + path) for lang, root in LANG_ROOTS.items()
+            for kind, path in PAGE_TYPES.items() if types is None or kind in types]
+
+
+def case_id(case) -> str:
+    return f"{case[0]}-{case[1]}"
