@@ -23,7 +23,7 @@ from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed pr
 from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
 from macros.pages import page_markdown, page_specs  # noqa: E402
-from macros.portal import cached_portal  # noqa: E402
+from macros.portal import cached_portal, start_build  # noqa: E402
 
 
 def _portal():
@@ -33,7 +33,9 @@ def _portal():
         raise PluginError(exc.report()) from None
 
 
+@event_priority(100)  # first: every later on_config (search.py's too) reads the data checked here
 def on_config(config):
+    start_build()  # data/ is checked for changes once per build, not on every page
     _portal()  # fail before the site directory is touched
     calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     data_dir = os.path.join(ROOT, "data")

@@ -44,6 +44,25 @@ class Portal:
     def notices_in(self, province_id: str) -> list[Notice]:
         return self._notices_in.get(province_id, [])
 
+    # National pages (home, all notices, comparison) show a bounded part of each province, newest first, and link
+    # to the province page for the rest: their size must not grow with the number of notices.
+    def latest_notices_in(self, province_id: str, limit: int) -> list[Notice]:
+        return self.notices_in(province_id)[:limit]
+
+    def dated_windows_in(self, province_id: str) -> int:
+        return sum(1 for n in self.notices_in(province_id) for d in n.deadlines if d.end)
+
+    def latest_windows_in(self, province_id: str, limit: int) -> list[tuple]:
+        """(notice, deadline) of the dated windows of the newest notices, whole notices only, about `limit` rows
+        (the newest notice with dates always counts, even when it alone holds more)."""
+        rows: list[tuple] = []
+        for n in self.notices_in(province_id):
+            dated = [(n, d) for d in n.deadlines if d.end]
+            if rows and len(rows) + len(dated) > limit:
+                break
+            rows += dated
+        return rows
+
     def province_of(self, notice: Notice) -> Province:
         return self.province_of_issuer[notice.issuer]
 
@@ -113,14 +132,25 @@ def _fingerprint(root: Path) -> tuple:
     return tuple(entries)
 
 
+def start_build() -> None:
+    """A build (or a `mkdocs serve` rebuild) starts: the next cached_portal checks data/ for changes, and the rest
+    of that build reuses its answer (checking every file on every page would cost O(pages × files))."""
+    _cache["checked"] = False
+
+
 def cached_portal(root: Path | str) -> Portal:
     """load_portal, parsed once per build: both language passes and every page share the result."""
     root = Path(root).resolve()
+    if _cache.get("checked") and _cache.get("root") == root:
+        return _cache["portal"]
     key = (root, _fingerprint(root))
     if _cache.get("key") != key:
-        _cache.clear()
+        _cache.pop("key", None)  # a failed load must be retried, even once the files are back as they were
         _cache["portal"] = load_portal(root)
         _cache["key"] = key
+    _cache["root"] = root
+    if "checked" in _cache:  # inside a build: trust this check until start_build is called again
+        _cache["checked"] = True
     return _cache["portal"]
 
 

@@ -123,6 +123,8 @@ LABELS: dict[str, dict[str, str]] = {
     "status_past": {"zh": "已结束", "en": "Ended"},
     "all_notices": {"zh": "全部通知", "en": "All notices"},
     "notice_count": {"zh": "份通知", "en": " notices"},
+    "more_windows": {"zh": "较早通知中的时间节点（共 %s 个）见省份页面", "en": "All %s dated windows, older notices included, are on the province page"},
+    "more_notices": {"zh": "该省全部 %s 份通知见省份页面", "en": "All %s notices of this province are on its page"},
     # translation coverage page for maintainers (macros/translations.py; overrides/fragments/translations.html)
     "translations_title": {"zh": "待翻译内容（维护者）", "en": "Missing translations (for maintainers)"},
     "translation_coverage": {"zh": "英文译文覆盖率", "en": "English translation coverage"},
