@@ -126,7 +126,7 @@ def catalogue_specs(portal) -> list[PageSpec]:
     if view is None:
         return []
     return [PageSpec("certificates", "", "certificates.html", TITLE, source=portal.source_of[("catalogue", "")],
-                     context={"view": view})]
+                     updated=portal.catalogue.updated, context={"view": view})]
 
 
 SPEC_SOURCES.append(catalogue_specs)

@@ -218,6 +218,7 @@ class CertificateCatalogue(Record):
     official_list_url: Optional[Url] = None  # the platform that publishes the full list
     batches: list[Batch] = Field(min_length=1)
     certificates: list[Certificate] = []
+    updated: Optional[dt.date] = None  # when the catalogue was last checked against its sources
 
 
 # ---------------------------------------------------------------- form templates
