@@ -453,3 +453,17 @@ def test_file_properties_name_the_source_and_do_not_pose_as_the_issuer(portal, f
     assert core.find(f"{dc}subject").text == "湘教通〔2022〕80号 附件1 · 湖南省教育厅"
     creator = core.find(f"{dc}creator").text
     assert "门户" in creator and "教育厅" not in creator
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("form_id,landscape", [("hunan-2022-80-school-info", True), ("hunan-2022-80-pilot-plan", False)])
+def test_printing_a_form_page_prints_the_form_alone_on_a4(site_server, browser_page, form_id, landscape):
+    browser_page.goto(f"{site_server}forms/{form_id}/")
+    browser_page.emulate_media(media="print")
+    assert browser_page.locator(".x-form-sheet").is_visible()
+    for hidden in (".x-downloads", ".x-form-intro", ".md-header", ".md-sidebar--primary"):
+        assert not browser_page.locator(hidden).first.is_visible(), hidden
+    pdf = browser_page.pdf(prefer_css_page_size=True)
+    boxes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    sizes = {(round(float(w)), round(float(h))) for w, h in boxes}
+    assert sizes == ({(842, 595)} if landscape else {(595, 842)})  # A4 in points, every page
