@@ -1,0 +1,83 @@
+# Every page made from data names its YAML source with an "edit the source" link (theme button and page footer),
+# and shows the date its data was last checked, taken from the data, in the page's language; `mkdocs serve`
+# watches data/.
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+EDIT_BASE = "https://github.com/example/1x-policy-portal/edit/main/"
+
+
+def soup_of(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _edit_base() -> str:
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/… tags
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return config["extra"]["data_edit_base"]
+
+
+@pytest.mark.parametrize("lang,label,date_of", [
+    ("zh", "数据核对日期", lambda d: f"{d.year}年{d.month}月{d.day}日"),
+    ("en", "Data last checked", lambda d: f"{d.day} {d.strftime('%b')} {d.year}"),
+])
+def test_notice_pages_show_source_edit_link_and_checked_date_from_the_data(built_site, portal, lang, label, date_of):
+    base = _edit_base()
+    for notice in portal.notices:
+        url = ("" if lang == "zh" else "en/") + f"notices/{notice.id}"
+        page = soup_of(built_site, url)
+        meta = page.select_one("article dl.x-page-meta")
+        assert meta is not None, url
+        source = portal.source_of[("notice", notice.id)]
+        assert meta.select_one("code").get_text() == source
+        assert meta.select_one("a.x-edit-source")["href"] == base + source
+        assert page.select_one('a.md-content__button[rel="edit"]')["href"] == base + source  # the theme's button
+        dt = [d for d in meta.find_all("dt") if d.get_text() == label]
+        assert dt, f"{url}: no '{label}'"
+        time = dt[0].find_next("dd").find("time")
+        assert time["datetime"] == notice.updated.isoformat() and time.get_text() == date_of(notice.updated)
+
+
+def test_province_pages_link_their_province_file(built_site, portal):
+    for province in portal.provinces:
+        meta = soup_of(built_site, f"en/provinces/{province.id}").select_one("dl.x-page-meta")
+        assert meta.select_one("a.x-edit-source")["href"].endswith(f"data/provinces/{province.id}.yml")
+
+
+def test_hand_written_pages_edit_their_markdown_and_claim_no_data_date(built_site):
+    for url, source in [("guide/fees", "docs/guide/fees.md"), ("en/guide/fees", "docs/guide/fees.en.md")]:
+        page = soup_of(built_site, url)
+        assert page.select_one('a.md-content__button[rel="edit"]')["href"].endswith(source)
+        assert page.select_one("dl.x-page-meta") is None
+
+
+def test_the_checked_date_is_the_data_not_the_build_day():
+    import datetime as dt
+
+    from macros.page_meta import meta_html
+
+    html = meta_html(None, "en", "notices/x/", {"x_source": "data/notices/x.yml", "x_updated": "2023-01-02"},
+                     EDIT_BASE + "data/notices/x.yml")
+    assert '<time datetime="2023-01-02">2 Jan 2023</time>' in html
+    assert dt.date.today().isoformat() not in html
+    assert str(meta_html(None, "zh", "guide/x/", {}, None)) == ""
+
+
+def test_serve_watches_data(tmp_path):
+    from mkdocs.config import load_config
+
+    from macros import hooks
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = hooks.on_config(config)
+    assert str(ROOT / "data") in [str(Path(p)) for p in config.watch]
