@@ -1,0 +1,92 @@
+# Every page type in both languages, in headless Chromium: axe-core finds no serious or critical accessibility
+# problem at desktop and phone widths, the page loads nothing from another host, fits a phone without horizontal
+# scrolling (screenshots kept under test-artifacts/phone/), and prints without navigation chrome.
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.page_types import PRINTED_TYPES, case_id, page_cases
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+ARTIFACTS = ROOT / "test-artifacts" / "phone"
+CASES = page_cases()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture(scope="module", params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def sized_page(request, browser):
+    """One tab per screen size, reused by every page of this module."""
+    context = browser.new_context(viewport=request.param)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone_page(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    yield context.new_page()
+    context.close()
+
+
+def _problems(results) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_no_serious_accessibility_problems(sized_page, site_server, axe, case):
+    lang, kind, path = case
+    sized_page.goto(site_server + path)
+    assert sized_page.locator("html").get_attribute("lang") == lang
+    problems = _problems(axe.run(sized_page))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_page_loads_nothing_from_another_host(browser, site_server, case):
+    context = browser.new_context(viewport=DESKTOP)  # a fresh cache: every request is seen
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(site_server + case[2], wait_until="networkidle")
+    finally:
+        context.close()
+    assert requested and requested[0] == site_server + case[2]
+    foreign = [url for url in requested if not url.startswith(site_server) and not url.startswith(("data:", "blob:"))]
+    assert not foreign, f"requests to other hosts: {foreign}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_page_fits_a_phone_without_horizontal_scrolling(phone_page, site_server, case):
+    lang, kind, path = case
+    phone_page.goto(site_server + path)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    phone_page.screenshot(path=str(ARTIFACTS / f"{lang}-{kind}.png"), full_page=True)
+    widths = phone_page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], f"{path}: page is {widths[0]}px wide on a {widths[1]}px screen"
+
+
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]
+
+
+@pytest.mark.parametrize("case", page_cases(PRINTED_TYPES), ids=case_id)
+def test_page_prints_without_navigation_chrome(browser_page, site_server, case):
+    browser_page.goto(site_server + case[2])
+    browser_page.emulate_media(media="print")
+    shown = browser_page.evaluate("""(selectors) => selectors.filter(s => [...document.querySelectorAll(s)]
+        .some(el => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0))""", CHROME)
+    assert not shown, f"printed with navigation chrome: {shown}"
+    assert browser_page.locator("article").first.is_visible()  # the content itself still prints
+    browser_page.emulate_media(media="screen")
+    assert browser_page.locator(".md-header").is_visible()  # the same check on screen does see the header
