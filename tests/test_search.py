@@ -55,6 +55,17 @@ def test_the_jieba_dictionary_has_one_word_and_optional_frequency_per_line():
         assert re.fullmatch(r"[^\s#]+( [0-9]+)?( [a-z]+)?", line), f"jieba_user_dict.txt:{number}: {line!r}"
 
 
+def test_the_split_runs_after_static_i18n_has_written_the_combined_index():
+    # static-i18n builds the other languages and rewrites the combined index in its on_post_build at -100;
+    # the split must come later, in the outermost build (it skips the nested ones: plugin.building is True there).
+    from mkdocs_static_i18n.plugin import I18n
+
+    from macros import search
+
+    assert I18n.on_post_build.mkdocs_priority == -100, "static-i18n changed its on_post_build priority"
+    assert search.on_post_build.mkdocs_priority < -100
+
+
 # ---------------------------------------------------------------- the built indexes
 
 
