@@ -18,9 +18,11 @@ D = dt.date
 
 
 def site_url() -> str:
-    """The site_url of mkdocs.yml (read as text: the file holds tags a safe YAML loader refuses)."""
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return match.group(1)
+    """The site_url the build uses: mkdocs.yml read with mkdocs' own loader (its !ENV SITE_URL override included)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", "rb") as config:
+        return yaml_load(config)["site_url"]
 
 
 def feed_files(site: Path) -> list[Path]:
