@@ -264,3 +264,10 @@ def test_grids_and_lists_stay_out_of_the_search_index(built_site):
             assert "添加到我的日历" not in words and "Add to my calendar" not in words, doc["location"]  # list entries
             if doc["location"].endswith(("#月历", "#month-by-month")):  # grid cells
                 assert "院校申报" not in words and "School filing" not in words, doc["location"]
+
+
+@pytest.mark.parametrize("url,name", [("", "日历"), ("en", "Calendar")])
+def test_navigation_leads_to_the_national_calendar(built_site, url, name):
+    tab = next(a for a in soup(built_site, url).select("a.md-tabs__link") if a.get_text(strip=True) == name)
+    target = (built_site / url / tab["href"]).resolve()
+    assert target == (built_site / url / "calendar").resolve()

@@ -80,3 +80,15 @@ def test_without_javascript_every_range_is_listed(browser, site_server, portal):
 
 def visible_count_nojs(locator) -> int:
     return sum(1 for i in range(locator.count()) if locator.nth(i).is_visible())
+
+
+def test_todays_cell_is_marked_from_the_readers_date(browser_page, site_server):
+    page = browser_page
+    page.goto(site_server + "calendar/shandong/")
+    page.evaluate("window.portalCalendar.markToday(new Date(2022, 7, 20))")  # 20 August 2022
+    marked = page.locator('td[aria-current="date"]')
+    assert marked.count() == 1 and marked.get_attribute("data-date") == "2022-08-20"
+    page.evaluate("window.portalCalendar.markToday(new Date(2022, 11, 20))")
+    assert page.locator('td[aria-current="date"]').get_attribute("data-date") == "2022-12-20"
+    page.evaluate("window.portalCalendar.markToday(new Date(2031, 0, 1))")  # a day the calendar does not show
+    assert page.locator('td[aria-current="date"]').count() == 0
