@@ -11,6 +11,7 @@ from .pages import SPEC_SOURCES, PageSpec
 
 KIND = "calendar"
 TEMPLATE = "calendar.html"
+NATIONAL_WINDOWS_PER_PROVINCE = 6  # as on the home page; each province's own calendar shows all its windows
 
 # The public address, from mkdocs' site_url (set by hooks.on_config); None outside a build: no webcal links then.
 _site = {"url": None}
@@ -62,7 +63,9 @@ def calendar_specs(portal) -> list[PageSpec]:
     site_url = _site["url"]
     specs = [PageSpec(KIND, "", TEMPLATE, {"zh": "时间节点日历", "en": "Deadline calendar"},
                       updated=_latest_update(portal.notices),
-                      context=calendar_context(portal, list(portal.provinces), True, site_url) | {"province": None})]
+                      # each province's newest notices only: the national page must not grow with their number
+                      context=calendar_context(portal.recent_view(NATIONAL_WINDOWS_PER_PROVINCE), list(portal.provinces),
+                                               True, site_url) | {"province": None})]
     for province in portal.provinces:
         title = {"zh": f"{province.name.zh}时间节点日历",
                  "en": f"Deadline calendar: {province.name.en or province.name.zh}"}

@@ -55,13 +55,25 @@ class Portal:
     def latest_windows_in(self, province_id: str, limit: int) -> list[tuple]:
         """(notice, deadline) of the dated windows of the newest notices, whole notices only, about `limit` rows
         (the newest notice with dates always counts, even when it alone holds more)."""
-        rows: list[tuple] = []
+        return [(n, d) for n in self._newest_dated(province_id, limit) for d in n.deadlines if d.end]
+
+    def _newest_dated(self, province_id: str, limit: int) -> list[Notice]:
+        """The newest notices of a province up to about `limit` dated windows and at most `limit` notices."""
+        chosen: list[Notice] = []
+        windows = 0
         for n in self.notices_in(province_id):
-            dated = [(n, d) for d in n.deadlines if d.end]
-            if rows and len(rows) + len(dated) > limit:
+            dated = sum(1 for d in n.deadlines if d.end)
+            if (windows and windows + dated > limit) or len(chosen) == limit:
                 break
-            rows += dated
-        return rows
+            chosen.append(n)
+            windows += dated
+        return chosen
+
+    def recent_view(self, windows_per_province: int) -> "Portal":
+        """The same portal holding only each province's newest notices (as latest_windows_in picks them): what a
+        national page such as the all-provinces calendar shows at any size."""
+        notices = [n for p in self.provinces for n in self._newest_dated(p.id, windows_per_province)]
+        return Portal(list(self.provinces), notices, list(self.forms), self.catalogue, self.source_of)
 
     def province_of(self, notice: Notice) -> Province:
         return self.province_of_issuer[notice.issuer]

@@ -222,6 +222,8 @@ LABELS: dict[str, dict[str, str]] = {
     "cal_show_provinces": {"zh": "显示哪些省份", "en": "Show provinces"},
     "cal_per_province": {"zh": "各省日历", "en": "Calendar of each province"},
     "cal_national": {"zh": "全部省份的日历", "en": "Calendar of all provinces"},
+    "cal_national_recent": {"zh": "本页只列出各省最新通知中的时间节点；较早通知的时间节点见各省日历。",
+                            "en": "This page shows the dates in each province's latest notices; older notices' dates are on each province's calendar."},
     "cal_of_province": {"zh": "本省日历", "en": "The province's deadline calendar"},
     "cal_months": {"zh": "月历", "en": "Month by month"},
     "cal_months_note": {"zh": "只列出有时间节点的月份；每个格子写明环节，点击可跳到下方列表中的详情。",
