@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test system-deps clean
+.PHONY: serve build check test system-deps clean bench
 
 .venv/.stamp: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
@@ -26,6 +26,9 @@ system-deps:                   ## Debian packages the browser and office-suite t
 
 test: .venv/.stamp system-deps ## run the whole test suite (data, build, files, real browser)
 	$(PY) -m pytest -q
+
+bench: .venv/.stamp            ## build benchmark at 250/1000/2000 synthetic notices -> bench/results.json (see BENCHMARKS.md)
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .site-tmp .pytest_cache
