@@ -1,0 +1,1 @@
+# Benchmark tooling: a synthetic national-size data set (generate) and the build benchmark (run).

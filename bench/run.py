@@ -1,0 +1,344 @@
+# The build benchmark (not a test): builds synthetic national-size sites and their pre-rendered baselines, measures
+# time, memory, pages, sizes, search and home-page transfer, checks the scale targets, writes bench/results.json.
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.generate import Size, copy_project, generate  # noqa: E402
+
+PYTHON = ROOT / ".venv" / "bin" / "python"
+SIZES = (250, 1000, 2000)
+LANG_ROOTS = {"zh": "", "en": "en/"}
+# Pages allowed to grow with N: a province's own page lists its own notices (and its own calendar its own dates).
+OWN_LIST_PAGES = re.compile(r"^(en/)?(provinces|calendar)/[^/]+/$")
+GROWTH_TOLERANCE = 1.10  # a page "grows with N" when it is >10% (and >2 KB) larger at the largest N than the smallest
+TARGETS = {"overhead_max": 1.15, "linear_ratio_max": 2.1, "first_search_gzip_max": 1_000_000, "serve_edit_max_s": 5.0}
+
+
+# ---------------------------------------------------------------- building
+
+
+@dataclass
+class Build:
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system: steadier than wall time when other work shares the machine
+    peak_rss_mb: float
+
+
+def mkdocs_build(project: Path, out: Path, log: Path) -> Build:
+    """One `mkdocs build --strict` in a child process, timed (wall clock) with its peak resident memory."""
+    stats = log.with_suffix(".time")
+    cmd = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(stats), str(PYTHON), "-m", "mkdocs", "build", "--strict", "-q",
+           "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    with open(log, "w") as handle:
+        result = subprocess.run(cmd, cwd=project, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {project} failed; see {log}")
+    _elapsed, max_rss_kb, user, system = stats.read_text().split()[-4:]
+    return Build(round(seconds, 2), round(float(user) + float(system), 2), round(int(max_rss_kb) / 1024, 1))
+
+
+def prerender(project: Path, dest: Path, log: Path) -> None:
+    with open(log, "w") as handle:
+        subprocess.run([str(PYTHON), str(ROOT / "bench" / "prerender.py"), str(project), str(dest)],
+                       check=True, stdout=handle, stderr=subprocess.STDOUT, cwd=dest.parent)
+
+
+# ---------------------------------------------------------------- measuring a built site
+
+
+def gz(data: bytes) -> int:
+    """Bytes sent with gzip at level 6 (a common server default)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def pages_of(site: Path) -> dict[str, int]:
+    """URL -> bytes of every HTML page (directory URLs), the 404 page excepted."""
+    out = {}
+    for path in site.rglob("index.html"):
+        rel = path.parent.relative_to(site).as_posix()
+        out["" if rel == "." else rel + "/"] = path.stat().st_size
+    return out
+
+
+def output_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "") and a.get("href"):
+            self.assets.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.assets.append(a["src"])
+
+
+def page_transfer(site: Path, url: str) -> dict:
+    """gzip bytes of a page's HTML plus the stylesheets and scripts it loads (all local)."""
+    html = (site / url / "index.html").read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    assets = {}
+    for href in parser.assets:
+        target = (site / url / href.split("?")[0]).resolve()
+        assets[href] = gz(target.read_bytes())
+    return {"html_gzip": gz(html), "assets_gzip": sum(assets.values()), "total_gzip": gz(html) + sum(assets.values()),
+            "assets": len(assets)}
+
+
+def search_cost(site: Path, lang: str) -> dict:
+    """What the first search costs a visitor of `lang`: that language's index, the worker and its lunr scripts."""
+    index = site / LANG_ROOTS[lang] / "search" / "search_index.json"
+    split = index.exists()
+    if not split:
+        index = site / "search" / "search_index.json"
+    raw = index.read_bytes()
+    config = json.loads(raw)["config"]
+    js = site / "assets" / "javascripts"
+    scripts = list((js / "workers").glob("search.*.min.js")) + [js / "lunr" / "min" / "lunr.stemmer.support.min.js"]
+    scripts += [js / "lunr" / "min" / f"lunr.{code}.min.js" for code in config["lang"] if code != "en"]
+    if len(config["lang"]) > 1:
+        scripts.append(js / "lunr" / "min" / "lunr.multi.min.js")
+    scripts_gzip = sum(gz(p.read_bytes()) for p in scripts if p.exists())
+    return {"index": index.relative_to(site).as_posix(), "per_language_index": split, "index_bytes": len(raw),
+            "index_gzip": gz(raw), "scripts_gzip": scripts_gzip, "first_search_gzip": gz(raw) + scripts_gzip}
+
+
+def measure_site(site: Path) -> dict:
+    pages = pages_of(site)
+    return {
+        "pages_written": len(pages),
+        "output_bytes": output_bytes(site),
+        "largest_page": max(pages.items(), key=lambda kv: kv[1]),
+        "search": {lang: search_cost(site, lang) for lang in LANG_ROOTS},
+        "home_transfer": {lang: page_transfer(site, LANG_ROOTS[lang]) for lang in LANG_ROOTS},
+    }
+
+
+# ---------------------------------------------------------------- mkdocs serve: an edit shows up how fast
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except Exception:  # not up yet, or mid-rebuild
+        return None
+
+
+def serve_edit_latency(work: Path, notice_id: str = "hunan-2022-80", rounds: int = 3) -> dict:
+    """Seconds from saving an edited notice file to the edit being served by `mkdocs serve`, at the real data size."""
+    project = copy_project(work / "serve-project")
+    shutil.copytree(ROOT / "data", project / "data")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    log = open(work / "serve.log", "w")
+    server = subprocess.Popen([str(PYTHON), "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    notice = project / "data" / "notices" / f"{notice_id}.yml"
+    url = f"{base}notices/{notice_id}/"
+    latencies = []
+    try:
+        deadline = time.monotonic() + 300
+        while _fetch(url) is None:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve did not come up; see {work / 'serve.log'}")
+            time.sleep(0.2)
+        time.sleep(2)  # let the first build settle and the watcher start
+        original = notice.read_text(encoding="utf-8")
+        for n in range(rounds):
+            marker = f"BENCHEDIT{n}X{os.getpid()}"
+            # A new title: the kind of edit a maintainer makes; the YAML stays valid.
+            edited, count = re.subn(r"(?m)^(title:\n  zh: )(.*)$", rf"\g<1>\g<2>{marker}", original, count=1)
+            if count != 1:
+                raise RuntimeError(f"no zh title line in {notice}")
+            started = time.monotonic()
+            notice.write_text(edited, encoding="utf-8")
+            while True:
+                page = _fetch(url)
+                if page and marker in page:
+                    break
+                if time.monotonic() - started > 120:
+                    raise RuntimeError("the edit was not served within 120 s")
+                time.sleep(0.1)
+            latencies.append(round(time.monotonic() - started, 2))
+            notice.write_text(original, encoding="utf-8")
+            time.sleep(max(3.0, latencies[-1] + 1))  # let the revert rebuild finish before the next round
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return {"notice": notice_id, "seconds": latencies, "worst_seconds": max(latencies)}
+
+
+# ---------------------------------------------------------------- the whole run
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    versions = subprocess.run([str(PYTHON), "-c", "import importlib.metadata as m, sys; print(sys.version.split()[0]);"
+                               "[print(m.version(p)) for p in ('mkdocs', 'mkdocs-material', 'mkdocs-static-i18n', "
+                               "'mkdocs-macros-plugin', 'jieba')]"], capture_output=True, text=True, check=True).stdout.split()
+    return {"cpus": os.cpu_count(), "cpu_model": cpu, "ram_gb": round(mem_kb / 1024 / 1024, 1),
+            "python": versions[0], "mkdocs": versions[1], "mkdocs_material": versions[2],
+            "mkdocs_static_i18n": versions[3], "mkdocs_macros_plugin": versions[4], "jieba": versions[5],
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str, int]]:
+    folder = work / str(n)
+    folder.mkdir(parents=True)
+    project = generate(folder / "project", Size(notices=n, seed=seed))
+    baseline = folder / "baseline"
+    baseline.mkdir()
+    prerender(project, baseline / "project", folder / "prerender.log")
+    full_builds, base_builds = [], []
+    for r in range(repeat):  # alternate, so background load hits both alike
+        shutil.rmtree(folder / "site", ignore_errors=True)
+        shutil.rmtree(folder / "baseline-site", ignore_errors=True)
+        full_builds.append(mkdocs_build(project, folder / "site", folder / f"build-{r}.log"))
+        base_builds.append(mkdocs_build(baseline / "project", folder / "baseline-site", folder / f"baseline-{r}.log"))
+    full = min(full_builds, key=lambda b: b.seconds)
+    base = min(base_builds, key=lambda b: b.seconds)
+    result = {
+        "build_seconds": full.seconds, "build_seconds_all": [b.seconds for b in full_builds],
+        "build_cpu_seconds": full.cpu_seconds, "peak_rss_mb": full.peak_rss_mb,
+        "baseline_seconds": base.seconds, "baseline_seconds_all": [b.seconds for b in base_builds],
+        "baseline_cpu_seconds": base.cpu_seconds, "baseline_peak_rss_mb": base.peak_rss_mb,
+        "overhead": round(full.seconds / base.seconds, 3),
+        "overhead_cpu": round(full.cpu_seconds / base.cpu_seconds, 3),
+        **measure_site(folder / "site"),
+        "baseline_pages_written": len(pages_of(folder / "baseline-site")),
+    }
+    return result, pages_of(folder / "site")
+
+
+def growing_pages(page_sizes: dict[int, dict[str, int]]) -> list[dict]:
+    """Pages present at every N that grow with N (a province's own page excepted)."""
+    small, large = min(page_sizes), max(page_sizes)
+    common = set.intersection(*(set(p) for p in page_sizes.values()))
+    out = []
+    for url in sorted(common):
+        a, b = page_sizes[small][url], page_sizes[large][url]
+        if b > a * GROWTH_TOLERANCE and b - a > 2048 and not OWN_LIST_PAGES.match(url):
+            out.append({"url": url, f"bytes_at_{small}": a, f"bytes_at_{large}": b})
+    return out
+
+
+def tracked_pages(page_sizes: dict[int, dict[str, int]]) -> dict[str, dict[str, int]]:
+    urls = ["", "en/", "notices/", "en/notices/", "provinces/", "notices/hunan-2022-80/", "en/notices/hunan-2022-80/",
+            "guide/compare/", "provinces/hunan/"]
+    return {url: {str(n): sizes.get(url) for n, sizes in sorted(page_sizes.items())} for url in urls}
+
+
+def verdicts(runs: dict[int, dict], growth: list, serve: dict | None) -> dict:
+    largest = max(runs)
+    out = {"overhead_at_%d" % largest: {"value": runs[largest]["overhead"], "max": TARGETS["overhead_max"],
+                                        "holds": runs[largest]["overhead"] <= TARGETS["overhead_max"]}}
+    if 1000 in runs and 2000 in runs:
+        ratio = round(runs[2000]["build_seconds"] / runs[1000]["build_seconds"], 3)
+        out["time_2000_over_1000"] = {"value": ratio, "max": TARGETS["linear_ratio_max"],
+                                      "holds": ratio <= TARGETS["linear_ratio_max"]}
+    out["no_page_grows_with_n"] = {"value": [g["url"] for g in growth], "holds": not growth}
+    worst = max(runs[largest]["search"][lang]["first_search_gzip"] for lang in LANG_ROOTS)
+    own = all(runs[largest]["search"][lang]["per_language_index"] for lang in LANG_ROOTS)
+    out["first_search_gzip_at_%d" % largest] = {"value": worst, "max": TARGETS["first_search_gzip_max"],
+                                                "per_language_index": own,
+                                                "holds": own and worst <= TARGETS["first_search_gzip_max"]}
+    if serve:
+        out["serve_edit_seconds"] = {"value": serve["worst_seconds"], "max": TARGETS["serve_edit_max_s"],
+                                     "holds": serve["worst_seconds"] <= TARGETS["serve_edit_max_s"]}
+    return out
+
+
+def print_table(runs: dict[int, dict], targets: dict, serve: dict | None) -> None:
+    print(f"{'N':>5} {'build s':>8} {'base s':>7} {'ratio':>6} {'cpu ratio':>9} {'peak MB':>8} {'pages':>6} {'output MB':>9} "
+          f"{'search zh/en gz KB':>19} {'home zh gz KB':>13}")
+    for n, r in sorted(runs.items()):
+        s = r["search"]
+        print(f"{n:>5} {r['build_seconds']:>8.1f} {r['baseline_seconds']:>7.1f} {r['overhead']:>6.2f} {r['overhead_cpu']:>9.2f} {r['peak_rss_mb']:>8.0f} "
+              f"{r['pages_written']:>6} {r['output_bytes'] / 1e6:>9.1f} "
+              f"{s['zh']['index_gzip'] / 1e3:>9.0f}/{s['en']['index_gzip'] / 1e3:<9.0f} "
+              f"{r['home_transfer']['zh']['total_gzip'] / 1e3:>13.0f}")
+    if serve:
+        print(f"mkdocs serve, edit to visible: {serve['seconds']} s")
+    for name, v in targets.items():
+        print(f"{'OK  ' if v['holds'] else 'MISS'} {name}: {v['value']}" + (f" (max {v['max']})" if "max" in v else ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build benchmark at national size (writes bench/results.json)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size (the fastest counts)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve edit measurement")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (printed) for inspection")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="x1-bench-"))
+    try:
+        info = machine()
+        runs, page_sizes = {}, {}
+        for n in sorted(args.sizes):
+            print(f"N={n} …", flush=True)
+            runs[n], page_sizes[n] = run_size(n, work, args.seed, args.repeat)
+        serve = None if args.no_serve else serve_edit_latency(work)
+        growth = growing_pages(page_sizes) if len(page_sizes) > 1 else []
+        targets = verdicts(runs, growth, serve)
+        results = {"machine": info, "seed": args.seed, "repeat": args.repeat,
+                   "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                   "runs": {str(n): r for n, r in runs.items()}, "page_bytes": tracked_pages(page_sizes),
+                   "growing_pages": growth, "serve": serve, "targets": targets}
+        args.out.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        print_table(runs, targets, serve)
+        print(f"written {args.out}")
+    finally:
+        if args.keep:
+            print(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
