@@ -126,7 +126,7 @@ ZH_QUERIES = [  # (what a reader types, the page that must come back, within how
     ("中级", "guide/levels/", FIRST),
     ("初级", "guide/levels/", TOP3),
     ("推进办", "provinces/hunan/", TOP3),
-    ("汇总表", "notices/anhui-2022-11/", TOP3),
+    ("汇总表", "guide/filing/", TOP3),  # the filing guide explains Anhui's school summary sheet
     ("市级审核", "guide/filing/", TOP3),
     ("备案", "guide/filing/", FIRST),
     ("教务处", "guide/filing/", FIRST),
