@@ -58,13 +58,18 @@ def _latest_update(notices):
     return max((n.updated for n in notices), default=None)
 
 
+def national_view(portal):
+    """What the national calendar shows: each province's newest notices only, so the page does not grow with
+    their number (each province's own calendar shows all of its windows)."""
+    return portal.recent_view(NATIONAL_WINDOWS_PER_PROVINCE)
+
+
 def calendar_specs(portal) -> list[PageSpec]:
     """The national calendar and one calendar page per province."""
     site_url = _site["url"]
     specs = [PageSpec(KIND, "", TEMPLATE, {"zh": "时间节点日历", "en": "Deadline calendar"},
                       updated=_latest_update(portal.notices),
-                      # each province's newest notices only: the national page must not grow with their number
-                      context=calendar_context(portal.recent_view(NATIONAL_WINDOWS_PER_PROVINCE), list(portal.provinces),
+                      context=calendar_context(national_view(portal), list(portal.provinces),
                                                True, site_url) | {"province": None})]
     for province in portal.provinces:
         title = {"zh": f"{province.name.zh}时间节点日历",

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros.calendar_model import (by_year, expand, month_grid, months_covered, occurrences, undated,
                                    year_span)
+from macros.calendar_pages import national_view
 from macros.models import Notice, Province
 from macros.portal import Portal
 
@@ -196,11 +197,20 @@ def test_each_list_entry_links_its_notice_anchor_and_ics(built_site):
 
 def test_national_page_lists_every_occurrence_and_undated_obligation(built_site, portal):
     page = soup(built_site, "calendar")
-    expected = occurrences(portal, year_span(portal))
+    shown = national_view(portal)
+    assert {n.id for n in shown.notices} == {n.id for n in portal.notices}  # today's data fits the national page
+    expected = occurrences(shown, year_span(shown))
     assert [e["id"] for e in page.select("li.x-cal-entry")] == [f"cal-{o.key}" for o in expected]
     undated_text = " ".join(page.select_one("ul.x-cal-undated").get_text(" ").split())
-    for u in undated(portal):
+    for u in undated(shown):
         assert u.deadline.when.zh in undated_text
+
+
+@pytest.mark.parametrize("province_id", ["shandong", "anhui", "hunan"])
+def test_each_province_page_lists_all_its_windows(built_site, portal, province_id):
+    expected = occurrences(portal, year_span(portal), {province_id})
+    entries = soup(built_site, f"calendar/{province_id}").select("li.x-cal-entry")
+    assert [e["id"] for e in entries] == [f"cal-{o.key}" for o in expected]
 
 
 @pytest.mark.parametrize("url,entry,text", [

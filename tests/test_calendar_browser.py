@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.calendar_model import occurrences, undated, year_span
+from macros.calendar_pages import national_view
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +15,7 @@ def visible_count(page, selector: str) -> int:
 
 
 def test_switching_a_province_off_and_on(browser_page, site_server, portal):
+    portal = national_view(portal)
     page = browser_page
     page.goto(site_server + "calendar/")
     switch = page.locator('input[data-cal-province="anhui"]')
@@ -53,6 +55,7 @@ def test_status_is_computed_from_the_readers_date(browser_page, site_server):
 
 
 def test_without_javascript_every_range_is_listed(browser, site_server, portal):
+    portal = national_view(portal)
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
