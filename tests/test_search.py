@@ -189,10 +189,10 @@ class SiteSearch:
         # material reads the box on key events, so each fill is followed by a key press
         self.box.fill("")
         self.box.press("End")
-        expect(self.meta).to_have_text(self.ready_text)  # the worker is ready and no query is pending
+        expect(self.meta).to_have_text(self.ready_text, timeout=30_000)  # the worker is ready, no query pending
         self.box.fill(query)
         self.box.press("End")
-        expect(self.meta).not_to_have_text(self.ready_text)
+        expect(self.meta).not_to_have_text(self.ready_text, timeout=30_000)
         hrefs = self.page.eval_on_selector_all(
             "li.md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)")
         site = self.root_url.split("/en/")[0].rstrip("/") + "/"
