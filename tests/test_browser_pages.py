@@ -3,7 +3,10 @@
 # scrolling (screenshots kept under test-artifacts/phone/), and prints without navigation chrome.
 from __future__ import annotations
 
+import json
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.page_types import PRINTED_TYPES, case_id, page_cases
@@ -59,12 +62,19 @@ def test_page_loads_nothing_from_another_host(browser, site_server, case):
     context.on("request", lambda request: requested.append(request.url))
     try:
         page = context.new_page()
-        page.goto(site_server + case[2], wait_until="networkidle")
+        page.goto(site_server + case[2])
+        # the search engine is ready once its index and language scripts have arrived: the last loads of a page
+        ready = json.loads(page.locator("#__config").text_content())["translations"]["search.result.placeholder"]
+        expect(page.locator(".md-search-result__meta")).to_have_text(ready, timeout=30_000)
+        page.wait_for_load_state("networkidle")
     finally:
         context.close()
     assert requested and requested[0] == site_server + case[2]
     foreign = [url for url in requested if not url.startswith(site_server) and not url.startswith(("data:", "blob:"))]
     assert not foreign, f"requests to other hosts: {foreign}"
+    # and of the search indexes, only the reader's language is downloaded
+    indexes = {url.removeprefix(site_server) for url in requested if url.endswith("search_index.json")}
+    assert indexes == {"search/search_index.json" if case[0] == "zh" else f"{case[0]}/search/search_index.json"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
