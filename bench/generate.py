@@ -170,10 +170,9 @@ def _synthetic_notice(template: dict, province: dict, abbr: str, year: int, seri
         for key in ("start", "end"):
             if key in d:
                 d[key] = _shift_year(d[key], delta)
-        if d.get("recurrence"):
-            d["recurrence"]["from_year"] = (d.get("start") or d["end"]).year
-            if d["recurrence"].get("until_year"):
-                d["recurrence"]["until_year"] += delta
+        # A later notice replaces a recurring rule rather than repeating it: copies keep their own year's dates
+        # only (hundreds of overlapping yearly rules would be an artefact of copying, not national data).
+        d.pop("recurrence", None)
     n["contacts"] = _contacts(n.get("contacts", []), rng, serial)
     for a in n.get("attachments", []):
         if a.pop("form", None) and not a.get("availability"):  # each form belongs to one notice: drop the link

@@ -36,6 +36,7 @@ def _portal():
 @event_priority(100)  # first: every later on_config (search.py's too) reads the data checked here
 def on_config(config):
     start_build()  # data/ is checked for changes once per build, not on every page
+    _specs.clear()
     _portal()  # fail before the site directory is touched
     calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     data_dir = os.path.join(ROOT, "data")
@@ -44,10 +45,16 @@ def on_config(config):
     return config
 
 
+# The page specs are language-neutral: collected once per build, shared by both languages' passes.
+_specs: dict = {}
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     portal = _portal()
-    return add_generated_pages(files, config, page_specs(portal), lambda spec, lang: page_markdown(spec, portal, lang))
+    if _specs.get("portal") is not portal:
+        _specs.update(portal=portal, specs=page_specs(portal))
+    return add_generated_pages(files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang))
 
 
 def on_page_context(context, page, config, nav):
