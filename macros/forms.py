@@ -216,16 +216,25 @@ class CatalogueEntry:
     downloads: tuple = ()
 
 
+NAMED_ONLY_PER_PROVINCE = 5  # notices whose attachments are only named: the newest few, so the page stays bounded
+
+
 def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
-    """[(province, [(notice, [entry…])…])…] for every notice that names attachments, provinces in order."""
+    """[(province, [(notice, [entry…])…])…] for every notice with a reproduced form, and the newest few that only
+    name attachments (their notice pages list them all), provinces in order."""
     result = []
     for province in portal.provinces:
         notices = []
+        named_only = 0
         for notice in portal.notices_in(province.id):
             entries = []
             for a in notice.attachments:
                 form = portal.form_by_id.get(a.form) if a.form else None
                 entries.append(CatalogueEntry(notice, a, form, tuple(downloads(portal, form)) if form else ()))
+            if entries and not any(e.form for e in entries):
+                if named_only == NAMED_ONLY_PER_PROVINCE:
+                    continue
+                named_only += 1
             if entries:
                 notices.append((notice, entries))
         if notices:
