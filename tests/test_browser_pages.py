@@ -41,8 +41,13 @@ def phone_page(browser):
     context.close()
 
 
+def _why(node) -> str:
+    checks = node.get("any") or node.get("all") or node.get("none") or [{"message": ""}]
+    return checks[0]["message"]
+
+
 def _problems(results) -> list[str]:
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}: {_why(v['nodes'][0])}"
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
@@ -51,6 +56,21 @@ def test_no_serious_accessibility_problems(sized_page, site_server, axe, case):
     lang, kind, path = case
     sized_page.goto(site_server + path)
     assert sized_page.locator("html").get_attribute("lang") == lang
+    problems = _problems(axe.run(sized_page))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("root,query", [("", "湖南"), ("en/", "Hunan")], ids=["zh", "en"])
+def test_search_results_have_no_serious_accessibility_problems(sized_page, site_server, axe, root, query):
+    sized_page.goto(site_server + root)
+    search_button = sized_page.locator('label.md-header__button[for="__search"]')
+    if search_button.is_visible():  # on a phone the search box opens from the header button
+        search_button.click()
+    box = sized_page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    expect(sized_page.locator("li.md-search-result__item").first).to_be_visible(timeout=30_000)
     problems = _problems(axe.run(sized_page))
     assert not problems, "\n".join(problems)
 
