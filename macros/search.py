@@ -1,6 +1,7 @@
 # Search per language: words from the data for Chinese segmentation, and one index per language. static-i18n
 # writes one combined index; after the last build it is split into search/search_index.json (default language)
 # and <lang>/search/search_index.json, so each site searches and downloads only its own pages.
+# The domain vocabulary for jieba is macros/jieba_user_dict.txt (mkdocs.yml plugins.search.jieba_dict_user).
 from __future__ import annotations
 
 import json
