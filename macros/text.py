@@ -135,6 +135,7 @@ LABELS: dict[str, dict[str, str]] = {
     "data_file": {"zh": "数据文件", "en": "Data file"},
     "data_field": {"zh": "字段", "en": "Field"},
     "chinese_original": {"zh": "中文原文", "en": "Chinese original"},
+    "pages_without_english": {"zh": "尚无英文版本的页面（请添加同名 .en.md 文件）", "en": "Pages without an English version (add the .en.md file of the same name)"},
     # deadline calendar (macros/calendar_pages.py, overrides/fragments/calendar.html, docs/assets/calendar.js)
     "cal_title": {"zh": "时间节点日历", "en": "Deadline calendar"},
     "cal_span": {"zh": "日历显示 %(first)s—%(last)s 年：从数据中最早的日期所在年份，到最近一次核对数据的年份（或最后一个日期所在年份）的次年。年份只取决于数据，与生成网站的日期无关。",

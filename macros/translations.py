@@ -1,15 +1,17 @@
 # Translation coverage of the data: every Text of every record, walked directly (not as a side effect of rendering),
-# the English gaps with the data file and field each comes from, the build's coverage line and the maintainers'
-# page that lists the gaps (maintainers/translations/ in both languages).
+# the English gaps with the data file and field each comes from, hand-written pages without their .en.md, the
+# build's coverage line and the maintainers' page that lists the gaps (maintainers/translations/, both languages).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from .models import LongText, Text
 from .pages import SPEC_SOURCES, PageSpec
 from .portal import CATALOGUE_FILE
+from .render import ROOT
 
 TRANSLATED_LANG = "en"
 
@@ -25,13 +27,15 @@ class Gap:
 class Coverage:
     total: int  # texts that readers see
     gaps: tuple[Gap, ...]  # of those, the ones without an English translation
+    pages: tuple[str, ...] = ()  # hand-written pages (docs/x.md) without their English page (docs/x.en.md)
 
     @property
     def percent(self) -> float:
         return 100.0 if not self.total else 100.0 * (self.total - len(self.gaps)) / self.total
 
     def line(self) -> str:
-        return f"English translation coverage: {self.percent:.1f}% ({len(self.gaps)} texts missing of {self.total})"
+        pages = f"; {len(self.pages)} pages without an English version" if self.pages else ""
+        return f"English translation coverage: {self.percent:.1f}% ({len(self.gaps)} texts missing of {self.total}){pages}"
 
 
 def _texts(value, path: str):
@@ -55,14 +59,23 @@ def _records(portal):
         yield portal.source_of.get(("catalogue", ""), f"data/{CATALOGUE_FILE}"), portal.catalogue
 
 
-def coverage(portal) -> Coverage:
+def untranslated_pages(docs_dir: Path) -> tuple[str, ...]:
+    """docs/… pages in Chinese whose English page (same name, .en.md) does not exist."""
+    suffix = f".{TRANSLATED_LANG}.md"
+    chinese = [p for p in docs_dir.rglob("*.md") if not p.name.endswith(suffix) and p.name.count(".") == 1]
+    return tuple(sorted(p.relative_to(docs_dir.parent).as_posix() for p in chinese
+                        if not p.with_name(p.name[:-3] + suffix).exists()))
+
+
+def coverage(portal, docs_dir: Path | None = ROOT / "docs") -> Coverage:
     total, gaps = 0, []
     for source, record in _records(portal):
         for field, text in _texts(record, ""):
             total += 1
             if not getattr(text, TRANSLATED_LANG):
                 gaps.append(Gap(source, field, text.zh))
-    return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))))
+    pages = untranslated_pages(docs_dir) if docs_dir is not None and docs_dir.is_dir() else ()
+    return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))), pages)
 
 
 _TITLE = {"zh": "待翻译内容（维护者）", "en": "Missing translations (for maintainers)"}

@@ -44,6 +44,20 @@ def test_coverage_line_reads_as_a_percentage():
     assert line == "English translation coverage: 75.0% (1 texts missing of 4)"
 
 
+def test_hand_written_pages_without_english_are_listed(tmp_path):
+    from macros.translations import untranslated_pages
+
+    docs = tmp_path / "docs"
+    (docs / "guide").mkdir(parents=True)
+    for name in ("index.md", "index.en.md", "guide/fees.md", "guide/fees.en.md", "guide/new.md"):
+        (docs / name).write_text("# x", encoding="utf-8")
+    assert untranslated_pages(docs) == ("docs/guide/new.md",)
+
+
+def test_the_real_site_has_every_hand_written_page_in_english(portal):
+    assert coverage(portal).pages == ()
+
+
 @pytest.mark.slow
 def test_a_missing_translation_is_marked_counted_and_listed(project, tmp_path):
     notice_file = project / "data" / "notices" / "hunan-2022-80.yml"
