@@ -8,7 +8,21 @@ from typing import Annotated, Literal, Optional
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+# Control characters can reach a string through YAML escapes ("\0", "\x0b"); they break the XML outputs (Atom
+# feed, DOCX) and are never part of a real document, so text refuses them (tab and line breaks are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _no_control_characters(value: str) -> str:
+    if found := _CONTROL.search(value):
+        raise ValueError(f"control character U+{ord(found.group()):04X} at position {found.start() + 1}: remove it")
+    return value
+
+
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True),
+                 AfterValidator(_no_control_characters)]
+Paragraphs = Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True),
+                       AfterValidator(_no_control_characters)]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9][0-9\-－ ]{5,20}$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")]
 QQ = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{4,11}$")]
@@ -18,7 +32,7 @@ SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 def _safe_url(value: str) -> str:
     # javascript:, data: and relative tricks are refused: only these schemes reach readers.
-    if not value.lower().startswith(SAFE_SCHEMES) or any(c in value for c in " <>\"'\n\t"):
+    if not value.lower().startswith(SAFE_SCHEMES) or any(c in value for c in " <>\"'\n\t") or _CONTROL.search(value):
         raise ValueError("must be an https:, http:, mailto: or tel: URL without spaces or quotes")
     return value
 
@@ -45,8 +59,8 @@ class Text(Record):
 class LongText(Record):
     """Like Text, for paragraphs (longer limit)."""
 
-    zh: Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True)]
-    en: Optional[Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True)]] = None
+    zh: Paragraphs
+    en: Optional[Paragraphs] = None
 
 
 # ---------------------------------------------------------------- provinces and issuers
