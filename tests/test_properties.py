@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import shutil
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from hypothesis import strategies as st
 
 from macros import models
 from macros.errors import DataError
+from macros.feed import atom_feed
 from macros.loader import Document, read_yaml, to_model
+from macros.pages import page_markdown, page_specs
 from macros.portal import load_portal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +105,7 @@ def data_copy(tmp_path_factory) -> Path:
 
 
 # Readable text (no control characters): Python and pydantic agree on what surrounding whitespace is.
-line = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60).filter(str.strip)
+line = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), min_size=1, max_size=60).filter(str.strip)
 ids = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z")
 days = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2030, 12, 31))
 
@@ -149,6 +152,12 @@ def test_valid_random_notices_load_as_written(data_copy, notice):
     assert loaded.title.zh == notice["title"]["zh"].strip()
     assert loaded.deadlines[0].end.isoformat() == notice["deadlines"][0]["end"]
     assert loaded.contacts[0].qq_groups[0].number == notice["contacts"][0]["qq_groups"][0]["number"]
+    # Whatever validates can be published: the notice page renders and the Atom feed (XML) carries its title.
+    spec = next(s for s in page_specs(portal) if s.kind == "notices" and s.ident == "prop-notice")
+    assert "render_macros: false" in page_markdown(spec, portal, "en")
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(f"{atom}title") for e in ET.fromstring(atom_feed(portal, "zh", None)).iter(f"{atom}entry")]
+    assert loaded.title.zh in titles
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
