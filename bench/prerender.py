@@ -1,5 +1,6 @@
 # The benchmark's baseline: a project's site as plain pre-rendered Markdown (every generated page and every macro
-# already expanded, once, by our own code) with the same theme, languages and search but no data hooks or macros.
+# already expanded, once, by our own code) and the files the data produces (feeds, form downloads) as static files,
+# with the same theme, languages and search but no data hooks or macros: the same site, without the data layer.
 # Run as a script: `python bench/prerender.py PROJECT DEST` (it imports PROJECT's own `macros` package).
 from __future__ import annotations
 
@@ -91,6 +92,7 @@ def prerender(project: Path, dest: Path) -> dict:
     sys.path.insert(0, str(project))
     import macros  # the project's package: its define_env and page registry
     import macros.hooks  # noqa: F401  (importing it registers every feature module's pages)
+    from macros.outputs import collect
     from macros.pages import page_markdown, page_specs
     from macros.portal import load_portal
     from macros.text import LANGS
@@ -99,6 +101,11 @@ def prerender(project: Path, dest: Path) -> dict:
         if entry.name not in ("docs", "data", "mkdocs.yml"):
             (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, dest / entry.name)
     (dest / "mkdocs.yml").write_text(baseline_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"))  # the build's own settings (site_url may come from the env)
+    site_url = config.site_url
+    macros.hooks.on_config(config)  # what a build sets up first (e.g. the calendar's webcal links)
     written = render_docs(project / "docs", dest / "docs", macros)
     portal = load_portal(project)
     for spec in page_specs(portal):
@@ -107,7 +114,12 @@ def prerender(project: Path, dest: Path) -> dict:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page_markdown(spec, portal, lang), encoding="utf-8")
             written += 1
-    return {"markdown_files": written}
+    static = collect(portal, site_url)
+    for path, data in static.items():  # mkdocs copies them as they are
+        target = dest / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return {"markdown_files": written, "static_files": len(static)}
 
 
 if __name__ == "__main__":
