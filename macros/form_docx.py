@@ -282,11 +282,11 @@ class _Writer:
 
     def properties(self):
         props = self.doc.core_properties
-        props.title = self.t(self.form.title)
-        props.subject = f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)} · {self.meta.issuer}"
+        props.title = _fit_property(self.t(self.form.title))
+        props.subject = _fit_property(f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)} · {self.meta.issuer}")
         props.author = text.label("form_file_author", self.lang)  # the portal made the file, not the issuer
         props.last_modified_by = ""
-        props.comments = text.label("form_file_comment", self.lang) % self.meta.doc_number
+        props.comments = _fit_property(text.label("form_file_comment", self.lang) % self.meta.doc_number)
         props.keywords = "1+X"
         props.language = "zh-CN" if self.lang == "zh" else "en"
         props.revision = 1
@@ -390,3 +390,8 @@ def _keep_together(table) -> None:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+
+
+def _fit_property(value: str) -> str:
+    """Word's core properties hold at most 255 characters (python-docx refuses more): shorten, visibly."""
+    return value if len(value) <= 255 else value[:254] + "…"

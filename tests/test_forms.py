@@ -70,6 +70,8 @@ def _form_cases(portal_forms):
 
 def test_hunan_forms_reproduce_the_source_exactly(portal):
     """Every Chinese label of both Hunan attachments occurs in the source text (whitespace aside)."""
+    if not SEED.exists():  # the seeds sit beside the checkout here and on CI, not in a bare GitHub checkout
+        pytest.skip(f"source document not found at {SEED}")
     source = _squash(SEED.read_text(encoding="utf-8"))
     for form_id in ("hunan-2022-80-school-info", "hunan-2022-80-pilot-plan"):
         form = portal.form_by_id[form_id]
