@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import gc
 import os
 import sys
 
@@ -35,6 +36,7 @@ def _portal():
 
 @event_priority(100)  # first: every later on_config (search.py's too) reads the data checked here
 def on_config(config):
+    gc.unfreeze()  # what the previous build (in `mkdocs serve`) froze may be collected again
     start_build()  # data/ is checked for changes once per build, not on every page
     _specs.clear()
     _portal()  # fail before the site directory is touched
@@ -54,7 +56,11 @@ def on_files(files, config):
     portal = _portal()
     if _specs.get("portal") is not portal:
         _specs.update(portal=portal, specs=page_specs(portal))
-    return add_generated_pages(files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang))
+    files = add_generated_pages(files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang))
+    # The data, the specs and the generated pages live for the whole build: keep Python's cyclic garbage
+    # collector from walking them again on every collection (measurably faster at national size).
+    gc.freeze()
+    return files
 
 
 def on_page_context(context, page, config, nav):
