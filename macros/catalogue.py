@@ -98,12 +98,17 @@ def level_summaries(rules: list[RuleRef]) -> list[LevelSummary]:
                          [r for r in general if r.rule.min_level == level]) for level in LEVELS]
 
 
+RULE_NOTICES_PER_PROVINCE = 3  # as on the comparison page
+
+
 def catalogue_view(portal) -> CatalogueView | None:
     """Everything the catalogue page shows, collected from the portal (None without data/certificates.yml)."""
     cat = portal.catalogue
     if cat is None:
         return None
-    rules = rule_refs(portal.notices)
+    # each province's newest notices only: the page (500 certificates × their rules) must not grow with the notices
+    recent = {n.id for p in portal.provinces for n in portal.latest_notices_in(p.id, RULE_NOTICES_PER_PROVINCE)}
+    rules = rule_refs([n for n in portal.notices if n.id in recent])
     batch_by_number = {b.number: b for b in cat.batches}
     ordered = sorted(cat.certificates, key=lambda c: (c.batch, c.sequence or 10**6, c.name.zh))
     rows = [certificate_row(c, batch_by_number[c.batch], rules) for c in ordered]
