@@ -30,7 +30,9 @@ SIZES = (250, 1000, 2000)
 LANG_ROOTS = {"zh": "", "en": "en/"}
 # Pages allowed to grow with N: a province's own page lists its own notices (and its own calendar its own dates).
 OWN_LIST_PAGES = re.compile(r"^(en/)?(provinces|calendar)/[^/]+/$")
-GROWTH_TOLERANCE = 1.10  # a page "grows with N" when it is >10% (and >2 KB) larger at the largest N than the smallest
+# A page "grows with N" when it is >10% (and >2 KB) larger at the largest N than at the next smaller one: a list
+# capped per province fills up at small N and then stays, a list of every notice keeps growing.
+GROWTH_TOLERANCE = 1.10
 TARGETS = {"overhead_max": 1.15, "linear_ratio_max": 2.1, "first_search_gzip_max": 1_000_000, "serve_edit_max_s": 5.0}
 
 
@@ -254,7 +256,7 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
 
 def growing_pages(page_sizes: dict[int, dict[str, int]]) -> list[dict]:
     """Pages present at every N that grow with N (a province's own page excepted)."""
-    small, large = min(page_sizes), max(page_sizes)
+    small, large = sorted(page_sizes)[-2:]
     common = set.intersection(*(set(p) for p in page_sizes.values()))
     out = []
     for url in sorted(common):
