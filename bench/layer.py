@@ -1,0 +1,54 @@
+# Where the data layer's time goes, without mkdocs: CPU seconds to load a project's data, collect its page specs,
+# render each kind of generated page in both languages, and run each file producer.
+# Usage: `python bench/layer.py PROJECT` (e.g. a folder written by bench/generate.py).
+from __future__ import annotations
+
+import collections
+import sys
+import time
+from pathlib import Path
+
+
+def measure(project: Path) -> dict:
+    sys.path.insert(0, str(project))
+    import macros.hooks  # noqa: F401  (registers every feature module's pages and producers)
+    from mkdocs.config import load_config
+
+    from macros.outputs import PRODUCERS
+    from macros.pages import page_markdown, page_specs
+    from macros.portal import load_portal
+    from macros.text import LANGS
+
+    config = load_config(str(project / "mkdocs.yml"))
+    started = time.process_time()
+    portal = load_portal(project)
+    out: dict = {"load_portal": time.process_time() - started}
+    macros.hooks.on_config(config)  # what a build sets up first
+    started = time.process_time()
+    specs = page_specs(portal)
+    out["page_specs"] = time.process_time() - started
+    pages: collections.Counter = collections.Counter()
+    counts: collections.Counter = collections.Counter()
+    for spec in specs:
+        for lang in LANGS:
+            started = time.process_time()
+            page_markdown(spec, portal, lang)
+            pages[spec.template] += time.process_time() - started
+            counts[spec.template] += 1
+    out["pages"] = {name: (round(seconds, 2), counts[name]) for name, seconds in pages.most_common()}
+    out["producers"] = {}
+    for produce in PRODUCERS:
+        started = time.process_time()
+        produce(portal, config.site_url)
+        out["producers"][f"{produce.__module__}.{produce.__name__}"] = round(time.process_time() - started, 2)
+    out["load_portal"], out["page_specs"] = round(out["load_portal"], 2), round(out["page_specs"], 2)
+    return out
+
+
+if __name__ == "__main__":
+    result = measure(Path(sys.argv[1]).resolve())
+    print(f"load_portal {result['load_portal']} s, page_specs {result['page_specs']} s (CPU)")
+    for name, (seconds, count) in result["pages"].items():
+        print(f"  render {name:22s} {seconds:7.2f} s  ({count} pages)")
+    for name, seconds in result["producers"].items():
+        print(f"  produce {name:40s} {seconds:7.2f} s")
