@@ -120,8 +120,9 @@ def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_
     return event
 
 
-def feed(name: dict[str, str], entries, site_url: str | None) -> bytes:
-    """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds)."""
+def feed(name: dict[str, str], entries, site_url: str | None, events: dict | None = None) -> bytes:
+    """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds).
+    `events`: already built events by (notice id, deadline id), shared between feeds (each is built once)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -134,7 +135,8 @@ def feed(name: dict[str, str], entries, site_url: str | None) -> bytes:
     cal.add("x-published-ttl", "P1D")
     ordered = sorted(entries, key=lambda e: ((e[2].start or e[2].end), e[1].id, e[2].id))
     for province, notice, deadline in ordered:
-        cal.add_component(deadline_event(province, notice, deadline, site_url))
+        event = events.get((notice.id, deadline.id)) if events is not None else None
+        cal.add_component(event or deadline_event(province, notice, deadline, site_url))
     return cal.to_ical()
 
 
@@ -148,15 +150,17 @@ def feed_name(province: Province | None) -> dict[str, str]:
 def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
     """Every feed of the site: {site-relative path: bytes}."""
     entries = list(dated_deadlines(portal))
-    files = {feed_path(None): feed(feed_name(None), entries, site_url)}
+    # each event goes into three feeds (all, its province, its own): build it once
+    events = {(n.id, d.id): deadline_event(p, n, d, site_url) for p, n, d in entries}
+    files = {feed_path(None): feed(feed_name(None), entries, site_url, events)}
     for province in portal.provinces:
         path = feed_path(province.id)
         if path in files:
             raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
-        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id], site_url)
+        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id], site_url, events)
     for province, notice, deadline in entries:
         name = {"zh": f"{notice.doc_number}：{deadline.title.zh}", "en": _en(deadline.title)}
-        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], site_url)
+        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], site_url, events)
     return files
 
 
