@@ -105,6 +105,7 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
                                         f"the catalogue holds {len(catalogue.certificates)} certificates, more than total_published ({catalogue.total_published})"))
     return problems
 
+
 def _check_form_tables(form, doc: Document) -> list[Problem]:
     """Totals make sense only over numbers, and a totals row needs at least one column to sum."""
     problems: list[Problem] = []

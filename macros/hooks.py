@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import catalogue  # noqa: E402,F401  (registers the certificate catalogue page)
-from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros import calendar_pages, ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
+from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
 from macros.outputs import write_outputs  # noqa: E402
