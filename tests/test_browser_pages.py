@@ -71,6 +71,8 @@ def test_search_results_have_no_serious_accessibility_problems(sized_page, site_
     box.fill(query)
     box.press("End")
     expect(sized_page.locator("li.md-search-result__item").first).to_be_visible(timeout=30_000)
+    # measure colours once the results' fade-in has finished (mid-transition text is paler than it ends up)
+    sized_page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=30_000)
     problems = _problems(axe.run(sized_page))
     assert not problems, "\n".join(problems)
 
