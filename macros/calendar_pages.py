@@ -68,13 +68,13 @@ def calendar_specs(portal) -> list[PageSpec]:
     """The national calendar and one calendar page per province."""
     site_url = _site["url"]
     specs = [PageSpec(KIND, "", TEMPLATE, {"zh": "时间节点日历", "en": "Deadline calendar"},
-                      updated=_latest_update(portal.notices),
+                      source="data/notices/", updated=_latest_update(portal.notices),
                       context=calendar_context(national_view(portal), list(portal.provinces),
                                                True, site_url) | {"province": None})]
     for province in portal.provinces:
         title = {"zh": f"{province.name.zh}时间节点日历",
                  "en": f"Deadline calendar: {province.name.en or province.name.zh}"}
-        specs.append(PageSpec(KIND, province.id, TEMPLATE, title,
+        specs.append(PageSpec(KIND, province.id, TEMPLATE, title, source="data/notices/",
                               updated=_latest_update(portal.notices_in(province.id)),
                               context=calendar_context(portal, [province], False, site_url) | {"province": province}))
     return specs

@@ -243,7 +243,7 @@ def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEnt
 
 
 def form_specs(portal) -> list[PageSpec]:
-    specs = [PageSpec("forms", "", "forms.html", _CATALOGUE_TITLE,
+    specs = [PageSpec("forms", "", "forms.html", _CATALOGUE_TITLE, source="data/forms/",
                       updated=max((f.updated for f in portal.forms), default=None),
                       context={"catalogue": catalogue(portal)})]
     for form in portal.forms:

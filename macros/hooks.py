@@ -65,12 +65,12 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     source = page.meta.get("x_source")
-    if source and config.repo_url:
+    if source and not source.endswith("/") and config.repo_url:  # a folder has no edit page
         base = config.extra.get("data_edit_base") or (config.repo_url.rstrip("/") + "/edit/main/")
         page.edit_url = base + source
     lang = page_language(page, config)
     context["x_page_head"] = head_html(_portal(), lang, page.url)
-    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url)
+    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url)
     return context
 
 

@@ -20,11 +20,19 @@ def head_html(portal, lang: str, page_url: str) -> Markup:
                                   feed_href=relative(FEED_PATHS[lang], page_url)))
 
 
-def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None) -> Markup:
-    """The source/updated box of a page made from data; empty for hand-written pages."""
+def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None, repo_url: str | None = None) -> Markup:
+    """The source/updated box of a page made from data; empty for hand-written pages. A page made from a whole
+    folder (a national list, a calendar) links to that folder in the repository instead of one file's editor."""
     source = meta.get("x_source")
     updated = dt.date.fromisoformat(meta["x_updated"]) if meta.get("x_updated") else None
     if not source and not updated:
         return Markup("")
     return Markup(render_fragment("page_meta.html", portal, lang, page_url,
-                                  source=source, updated=updated, edit_url=edit_url if source else None))
+                                  source=source, updated=updated, edit_url=edit_url if source else None,
+                                  browse_url=_folder_url(repo_url, source)))
+
+
+def _folder_url(repo_url: str | None, source: str | None) -> str | None:
+    if not (repo_url and source and source.endswith("/")):
+        return None
+    return f"{repo_url.rstrip('/')}/tree/main/{source}"

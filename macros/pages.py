@@ -17,7 +17,7 @@ class PageSpec:
     ident: str  # "" for the folder's index page
     template: str  # fragment under overrides/fragments/
     title: object  # Text or {lang: str}
-    source: str | None = None  # data file it comes from, for the edit link
+    source: str | None = None  # data file it comes from, for the edit link ("…/" for a page made from a folder)
     updated: dt.date | None = None
     context: dict = field(default_factory=dict, hash=False, compare=False)
 
@@ -46,8 +46,10 @@ def page_specs(portal) -> list[PageSpec]:
 def core_specs(portal) -> list[PageSpec]:
     """Province and notice pages. Adding a province or notice file adds its page here, nothing else."""
     specs = [
-        PageSpec("provinces", "", "provinces.html", _TITLES["provinces"]),
-        PageSpec("notices", "", "notices.html", _TITLES["notices"]),
+        PageSpec("provinces", "", "provinces.html", _TITLES["provinces"], source="data/provinces/",
+                 updated=max((n.updated for n in portal.notices), default=None)),
+        PageSpec("notices", "", "notices.html", _TITLES["notices"], source="data/notices/",
+                 updated=max((n.updated for n in portal.notices), default=None)),
     ]
     for prov in portal.provinces:
         specs.append(PageSpec("provinces", prov.id, "province.html", prov.name,

@@ -107,6 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
     "no_exact_date": {"zh": "无具体日期", "en": "No exact date"},
     "updated": {"zh": "数据核对日期", "en": "Data last checked"},
     "edit_source": {"zh": "编辑数据源", "en": "Edit the source data"},
+    "browse_source": {"zh": "查看数据文件夹", "en": "Browse the data folder"},
     "source_file": {"zh": "数据源文件", "en": "Source data file"},
     "feed_title": {"zh": "1+X 证书制度试点：通知更新", "en": "1+X certificate pilot: notice updates"},
     "feed_subtitle": {"zh": "各地1+X证书制度试点通知（依据官方文件整理，以原件为准）",

@@ -81,3 +81,15 @@ def test_serve_watches_data(tmp_path):
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config = hooks.on_config(config)
     assert str(ROOT / "data") in [str(Path(p)) for p in config.watch]
+
+
+@pytest.mark.parametrize("url,folder", [("provinces", "data/provinces/"), ("en/notices", "data/notices/"),
+                                        ("calendar", "data/notices/"), ("en/calendar/hunan", "data/notices/"),
+                                        ("forms", "data/forms/")])
+def test_pages_made_from_a_folder_link_that_folder_not_an_editor(built_site, url, folder):
+    page = soup_of(built_site, url)
+    meta = page.select_one("article dl.x-page-meta")
+    assert meta.select_one("code").get_text() == folder
+    assert meta.select_one("a.x-browse-source")["href"] == f"https://github.com/example/1x-policy-portal/tree/main/{folder}"
+    assert meta.select_one("a.x-edit-source") is None
+    assert page.select_one('a.md-content__button[rel="edit"]') is None
