@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import text
 from .safe_text import finalize
@@ -59,6 +60,10 @@ class Context(dict):
             span=lambda start, end: text.fmt_range(start, end, lang),
             link=lambda kind, ident="": relative(site_path(kind, ident, lang), page_url),
             asset=lambda path: relative(path, page_url),
+            # punctuation follows the language: full-width in Chinese, ASCII with a space before in English
+            paren=lambda inner: (Markup("（{}）") if lang == "zh" else Markup(" ({})")).format(inner),
+            paren_open=lambda: "（" if lang == "zh" else " (",
+            paren_close=lambda: "）" if lang == "zh" else ")",
         )
 
 
