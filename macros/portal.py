@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,8 +163,3 @@ def cached_portal(root: Path | str) -> Portal:
     if "checked" in _cache:  # inside a build: trust this check until start_build is called again
         _cache["checked"] = True
     return _cache["portal"]
-
-
-def data_files(root: Path | str) -> list[str]:
-    """Every YAML file under data/ (for watching in `mkdocs serve`)."""
-    return [os.fspath(p) for p in _yaml_files(Path(root) / "data")]

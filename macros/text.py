@@ -11,11 +11,6 @@ from .safe_text import markdown_safe
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
-# Translation gaps seen while rendering, for the coverage report: (lang, Chinese text).
-missing_translations: set[tuple[str, str]] = set()
-translated_count = {"en": 0}
-
-
 def pick(text, lang: str) -> Markup:
     """The text in `lang`, escaped; Chinese with a visible marker when the translation is missing."""
     if text is None:
@@ -24,10 +19,7 @@ def pick(text, lang: str) -> Markup:
         return markdown_safe(text)
     value = getattr(text, lang, None)
     if value:
-        if lang != DEFAULT_LANG:
-            translated_count[lang] = translated_count.get(lang, 0) + 1
         return markdown_safe(value)
-    missing_translations.add((lang, text.zh))
     return Markup('<span lang="zh">{}</span> <span class="x-untranslated">{}</span>').format(
         markdown_safe(text.zh), label("untranslated", lang))
 
@@ -113,15 +105,11 @@ LABELS: dict[str, dict[str, str]] = {
     "feed_subtitle": {"zh": "各地1+X证书制度试点通知（依据官方文件整理，以原件为准）",
                       "en": "Notices of the 1+X certificate pilot, compiled from official documents (the originals prevail)"},
     "colon": {"zh": "：", "en": ": "},
-    "section": {"zh": "条款", "en": "Section"},
     "note": {"zh": "说明", "en": "Note"},
     "province": {"zh": "省份", "en": "Province"},
     "none_published": {"zh": "该文件未公布", "en": "Not published in this document"},
     "form_page": {"zh": "表格页面", "en": "Form page"},
     "get_original": {"zh": "获取原件", "en": "Where to get it"},
-    "status_now": {"zh": "进行中", "en": "Open now"},
-    "status_next": {"zh": "即将开始", "en": "Upcoming"},
-    "status_past": {"zh": "已结束", "en": "Ended"},
     "all_notices": {"zh": "全部通知", "en": "All notices"},
     "notice_count": {"zh": "份通知", "en": " notices"},
     # translation coverage page for maintainers (macros/translations.py; overrides/fragments/translations.html)
@@ -143,7 +131,6 @@ LABELS: dict[str, dict[str, str]] = {
     "form_reference": {"zh": "参考译文", "en": "Reference translation"},
     "form_kind_docx": {"zh": "Word 文档", "en": "Word document"},
     "form_kind_xlsx": {"zh": "Excel 表格", "en": "Excel workbook"},
-    "form_reproduced_count": {"zh": "已收录栏目", "en": "Fields reproduced"},
     "forms_intro": {"zh": "各通知所附表格，按省份和通知排列。已收录栏目的表格可在线查看结构并下载据此生成的 Word/Excel 文件；未收录栏目的附件列出名称和获取原件的途径（每省只列最新五份通知的，其余见各通知页面）。以通知原件为准。",
                     "en": "The forms attached to each notice, by province and notice. Where we reproduce a form's fields you can view its structure and download Word/Excel files generated from it; for the others we name the attachment and say where to get the original (for each province's five latest notices; the notice pages list the rest). The original notices prevail."},
     "filling_notes": {"zh": "填表说明", "en": "Notes on filling in the form"},
@@ -172,7 +159,6 @@ LABELS: dict[str, dict[str, str]] = {
     "form_summed": {"zh": "求和", "en": "sum"},
     "form_print": {"zh": "打印本页即得到表格的纸质版式。", "en": "Printing this page gives a paper layout of the form."},
     # deadline calendar (macros/calendar_pages.py, overrides/fragments/calendar.html, docs/assets/calendar.js)
-    "cal_title": {"zh": "时间节点日历", "en": "Deadline calendar"},
     "cal_span": {"zh": "日历显示 %(first)s—%(last)s 年：从数据中最早的日期所在年份，到最近一次核对数据的年份（或最后一个日期所在年份）的次年。年份只取决于数据，与生成网站的日期无关。",
                  "en": "The calendar shows %(first)s to %(last)s: from the year of the earliest date in the data to the year after the data was last checked (or after the last date, if later). The years depend on the data only, never on the day the site was built."},
     "cal_span_none": {"zh": "暂无有具体日期的时间节点。", "en": "No dated deadlines yet."},
@@ -206,7 +192,6 @@ LABELS: dict[str, dict[str, str]] = {
     "cal_recurring_basis": {"zh": "依据", "en": "Basis"},
     "cal_undated": {"zh": "没有具体日期的事项", "en": "Obligations without an exact date"},
     "cal_undated_note": {"zh": "以下事项通知未规定日期，因此不放入月历和订阅。", "en": "The notices give these no date, so they are not placed in the month grids or the feeds."},
-    "cal_see_notice": {"zh": "见通知", "en": "See the notice"},
     "cal_colon": {"zh": "：", "en": ": "},
     # certificate catalogue (macros/catalogue.py, overrides/fragments/certificates.html)
     "cat_completeness": {"zh": "收录范围", "en": "What this catalogue holds"},
@@ -237,7 +222,6 @@ LABELS: dict[str, dict[str, str]] = {
     "cat_organisation": {"zh": "培训评价组织", "en": "Training evaluation organisation"},
     "cat_field": {"zh": "领域/相关专业", "en": "Field / related majors"},
     "cat_field_unknown": {"zh": "未载明", "en": "Not given"},
-    "cat_filter": {"zh": "筛选", "en": "Filter"},
     "cat_all": {"zh": "全部", "en": "All"},
     "cat_search": {"zh": "搜索名称或组织", "en": "Search names or organisations"},
     "cat_reset": {"zh": "清除筛选", "en": "Clear filters"},
