@@ -6,11 +6,10 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import text
+from . import outputs, text
 from .models import Form, FormField
-from .outputs import PRODUCERS
 from .pages import SPEC_SOURCES, PageSpec
 
 FILES_DIR = "forms/files"
@@ -43,7 +42,12 @@ class Download:
     lang: str  # language of the file's text; only the Chinese file is submitted
     path: str  # site-relative
     filename: str  # suggested name when saved
-    size: int  # bytes
+    portal: object = field(repr=False, compare=False)  # whose build makes the file
+
+    @property
+    def size(self) -> int:
+        """Bytes; asked for when the page is rendered, so the file may still be in the making (outputs.py)."""
+        return outputs.file_size(self.portal, self.path)
 
     @property
     def official(self) -> bool:
@@ -163,35 +167,17 @@ def _fix_core_dates(xml: bytes, created: dt.datetime, modified: dt.datetime) -> 
     return xml
 
 
-# ---------------------------------------------------------------- all files of the portal, once per portal
+# ---------------------------------------------------------------- all files of the portal, once per build
 
-_built: dict = {}
-
-
-def form_files(portal) -> dict[str, bytes]:
-    """Every form file, generated once per loaded portal (pages need the sizes, the build writes the bytes)."""
-    if _built.get("portal") is not portal:
-        files = {}
-        for form in portal.forms:
-            for fmt, lang in offered(form):
-                files[file_path(form, fmt, lang)] = render_file(form, form_meta(portal, form, lang), fmt, lang)
-        _built.clear()
-        _built.update(portal=portal, files=files)
-    return _built["files"]
+def produce_form_files(portal, site_url: str | None) -> dict[str, bytes]:
+    return {file_path(form, fmt, lang): render_file(form, form_meta(portal, form, lang), fmt, lang)
+            for form in portal.forms for fmt, lang in offered(form)}
 
 
 def downloads(portal, form: Form) -> list[Download]:
-    files = form_files(portal)
-    result = []
-    for fmt, lang in offered(form):
-        path = file_path(form, fmt, lang)
-        meta = form_meta(portal, form, lang)
-        result.append(Download(form.id, fmt, lang, path, download_name(form, meta, fmt, lang), len(files[path])))
-    return result
-
-
-def produce_form_files(portal, site_url: str | None) -> dict[str, bytes]:
-    return dict(form_files(portal))
+    return [Download(form.id, fmt, lang, file_path(form, fmt, lang),
+                     download_name(form, form_meta(portal, form, lang), fmt, lang), portal)
+            for fmt, lang in offered(form)]
 
 
 def human_size(size: int) -> str:
@@ -256,4 +242,4 @@ def form_specs(portal) -> list[PageSpec]:
 
 
 SPEC_SOURCES.append(form_specs)
-PRODUCERS.append(produce_form_files)
+outputs.PRODUCERS.insert(0, produce_form_files)  # first: form pages show the sizes of its files

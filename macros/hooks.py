@@ -19,7 +19,7 @@ from macros import calendar_pages, ics  # noqa: E402,F401  (register the calenda
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
-from macros.outputs import write_outputs  # noqa: E402
+from macros import outputs  # noqa: E402
 from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
 from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
@@ -39,7 +39,9 @@ def on_config(config):
     gc.unfreeze()  # what the previous build (in `mkdocs serve`) froze may be collected again
     start_build()  # data/ is checked for changes once per build, not on every page
     _specs.clear()
-    _portal()  # fail before the site directory is touched
+    portal = _portal()  # fail before the site directory is touched
+    if not i18n_plugin(config).building:  # once per build, not again in static-i18n's nested build
+        outputs.begin(portal, config.site_url, background=outputs.can_fork())
     calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     data_dir = os.path.join(ROOT, "data")
     if data_dir not in config.watch:
@@ -77,5 +79,12 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if i18n_plugin(config).building:  # inside static-i18n's nested build of another language
         return
-    write_outputs(_portal(), config.site_dir, config.site_url)
+    try:
+        outputs.write_outputs(_portal(), config.site_dir, config.site_url)
+    except outputs.OutputError as exc:
+        raise PluginError(f"could not make the site's files: {exc}") from None
     logging.getLogger("mkdocs.hooks.portal").info(translations.coverage(_portal()).line())
+
+
+def on_build_error(error):
+    outputs.abandon()  # end the child making the files, if any

@@ -122,7 +122,7 @@ def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_
 
 def feed(name: dict[str, str], entries, site_url: str | None, events: dict | None = None) -> bytes:
     """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds).
-    `events`: already built events by (notice id, deadline id), shared between feeds (each is built once)."""
+    `events`: each event's serialised text by (notice id, deadline id), shared between the feeds it is in."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -134,10 +134,15 @@ def feed(name: dict[str, str], entries, site_url: str | None, events: dict | Non
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     ordered = sorted(entries, key=lambda e: ((e[2].start or e[2].end), e[1].id, e[2].id))
-    for province, notice, deadline in ordered:
-        event = events.get((notice.id, deadline.id)) if events is not None else None
-        cal.add_component(event or deadline_event(province, notice, deadline, site_url))
-    return cal.to_ical()
+    # What Calendar.to_ical() writes with the events added, without serialising each event again per feed
+    # (tests/test_ics.py checks the two agree byte for byte).
+    head = cal.to_ical()
+    assert head.endswith(_CALENDAR_END)
+    body = [(events or {}).get((n.id, d.id)) or deadline_event(p, n, d, site_url).to_ical() for p, n, d in ordered]
+    return b"".join([head[: -len(_CALENDAR_END)], *body, _CALENDAR_END])
+
+
+_CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 def feed_name(province: Province | None) -> dict[str, str]:
@@ -150,8 +155,8 @@ def feed_name(province: Province | None) -> dict[str, str]:
 def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
     """Every feed of the site: {site-relative path: bytes}."""
     entries = list(dated_deadlines(portal))
-    # each event goes into three feeds (all, its province, its own): build it once
-    events = {(n.id, d.id): deadline_event(p, n, d, site_url) for p, n, d in entries}
+    # each event goes into three feeds (all, its province, its own): build and serialise it once
+    events = {(n.id, d.id): deadline_event(p, n, d, site_url).to_ical() for p, n, d in entries}
     files = {feed_path(None): feed(feed_name(None), entries, site_url, events)}
     for province in portal.provinces:
         path = feed_path(province.id)

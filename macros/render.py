@@ -1,7 +1,6 @@
 # Renders HTML fragments from overrides/fragments/ (Jinja, autoescaped) with the portal's helpers in scope.
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,12 +21,15 @@ def site_path(kind: str, ident: str, lang: str) -> str:
 
 
 def relative(target: str, from_page: str) -> str:
-    """URL of `target` as seen from the page at `from_page` (both site-relative, directory style)."""
-    here = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page) + "/"
-    rel = posixpath.relpath(target or ".", here or ".")
-    if target.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return "./" if rel in (".", "./") else rel
+    """URL of `target` as seen from the page at `from_page` (both site-relative, directory style, no "..").
+    Plain string work: it runs for every link of every generated page (posixpath.relpath asks for the cwd)."""
+    here = from_page.split("/")[:-1]  # the page's folder: "notices/x/" -> [notices, x]; "a.html" -> []
+    parts = target.split("/")
+    common = 0
+    while common < len(here) and common < len(parts) - 1 and here[common] == parts[common]:
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(parts[common:])
+    return rel or "./"
 
 
 @lru_cache(maxsize=1)

@@ -58,7 +58,7 @@ def _all_labels(form, lang) -> list[str]:
 
 @pytest.fixture(scope="module")
 def files(portal):
-    return forms.form_files(portal)
+    return forms.produce_form_files(portal, None)
 
 
 def _form_cases(portal_forms):

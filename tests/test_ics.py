@@ -12,6 +12,7 @@ import recurring_ical_events
 
 from conftest import ROOT
 from macros.calendar_model import dated_deadlines
+from macros import ics
 from macros.ics import event_feed_path, feed_path, produce_feeds
 
 D = dt.date
@@ -156,3 +157,20 @@ def test_without_a_site_url_uids_fall_back_to_a_fixed_host(portal):
     assert all(str(e["uid"]).endswith("@1x-portal") for e in cal.walk("VEVENT"))
     assert all("url" not in e for e in cal.walk("VEVENT"))
     assert "notices/hunan-2022-80/#hunan-2022-80--round-1-results" in feeds[feed_path("hunan")].decode().replace("\r\n ", "")
+
+
+def test_feeds_are_what_icalendar_writes_for_the_whole_calendar(portal):
+    # feed() serialises each event once and joins the text; it must equal icalendar's own output of the calendar
+    # with the events added as components (content lines folded the same way, same order, same ending).
+    url = site_url()
+    entries = list(dated_deadlines(portal))
+    feeds = produce_feeds(portal, url)
+    for province, path in [(None, feed_path(None))] + [(p.id, feed_path(p.id)) for p in portal.provinces]:
+        mine = [e for e in entries if province is None or e[0].id == province]
+        cal = icalendar.Calendar()
+        for key, value in icalendar.Calendar.from_ical(feeds[path]).property_items(recursive=False)[1:-1]:
+            cal.add(key, value)
+        ordered = sorted(mine, key=lambda e: ((e[2].start or e[2].end), e[1].id, e[2].id))
+        for p, n, d in ordered:
+            cal.add_component(ics.deadline_event(p, n, d, url))
+        assert feeds[path] == cal.to_ical(), path
