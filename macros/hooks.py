@@ -38,9 +38,9 @@ def _portal():
 def on_config(config):
     gc.unfreeze()  # what the previous build (in `mkdocs serve`) froze may be collected again
     start_build()  # data/ is checked for changes once per build, not on every page
-    _specs.clear()
     portal = _portal()  # fail before the site directory is touched
     if not i18n_plugin(config).building:  # once per build, not again in static-i18n's nested build
+        _specs.clear()
         outputs.begin(portal, config.site_url, background=outputs.can_fork())
     calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     data_dir = os.path.join(ROOT, "data")

@@ -152,8 +152,9 @@ def collect(portal, site_url: str | None) -> dict[str, bytes]:
 
 
 def write_outputs(portal, site_dir: str, site_url: str | None) -> int:
+    # Kept (not abandoned) until the next build: static-i18n builds the other language's pages after this, and
+    # their form pages show the same sizes.
     files = current(portal, site_url, for_site_url=True).all_files()
-    abandon()
     for path, data in files.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)

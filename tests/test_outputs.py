@@ -111,3 +111,20 @@ def test_no_fork_while_another_thread_runs():
     finally:
         release.set()
         thread.join()
+
+
+def test_sizes_after_the_files_are_written_need_no_second_run(portal, producers, tmp_path):
+    # static-i18n renders the English pages after the hooks' on_post_build has written the files
+    calls = []
+    first = producers[0]
+
+    def counted(portal, site_url):
+        calls.append(1)
+        return first(portal, site_url)
+
+    producers[0] = counted
+    outputs.begin(portal, None, background=False)
+    path = next(iter(first(portal, None)))
+    outputs.write_outputs(portal, str(tmp_path), None)
+    assert outputs.file_size(portal, path) == (tmp_path / path).stat().st_size
+    assert calls == [1]
