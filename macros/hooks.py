@@ -18,13 +18,14 @@ from macros import catalogue  # noqa: E402,F401  (registers the certificate cata
 from macros import calendar_pages, ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402
-from macros.i18n_pages import add_generated_pages, i18n_plugin  # noqa: E402
+from macros.i18n_pages import add_generated_pages, current_language, i18n_plugin  # noqa: E402
 from macros import outputs  # noqa: E402
 from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
 from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
-from macros.pages import page_markdown, page_specs  # noqa: E402
+from macros.pages import OTHER_LANGUAGE_PAGES, page_markdown, page_specs  # noqa: E402
 from macros.portal import cached_portal, start_build  # noqa: E402
+from macros.text import DEFAULT_LANG  # noqa: E402
 
 
 def _portal():
@@ -39,10 +40,10 @@ def on_config(config):
     gc.unfreeze()  # what the previous build (in `mkdocs serve`) froze may be collected again
     start_build()  # data/ is checked for changes once per build, not on every page
     portal = _portal()  # fail before the site directory is touched
+    calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     if not i18n_plugin(config).building:  # once per build, not again in static-i18n's nested build
         _specs.clear()
         outputs.begin(portal, config.site_url, background=outputs.can_fork())
-    calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     data_dir = os.path.join(ROOT, "data")
     if data_dir not in config.watch:
         config.watch.append(data_dir)
@@ -58,7 +59,14 @@ def on_files(files, config):
     portal = _portal()
     if _specs.get("portal") is not portal:
         _specs.update(portal=portal, specs=page_specs(portal))
-    files = add_generated_pages(files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang))
+    if current_language(config) == DEFAULT_LANG:
+        files = add_generated_pages(files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang))
+    else:  # rendered ahead, on the second core where there is one
+        try:
+            rendered = outputs.current(portal).ahead(OTHER_LANGUAGE_PAGES)
+        except outputs.OutputError as exc:
+            raise PluginError(f"could not render the {current_language(config)} pages: {exc}") from None
+        files = add_generated_pages(files, config, _specs["specs"], lambda spec, lang: rendered[spec.src_uri(lang)])
     # The data, the specs and the generated pages live for the whole build: keep Python's cyclic garbage
     # collector from walking them again on every collection (measurably faster at national size).
     gc.freeze()

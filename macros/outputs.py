@@ -1,17 +1,26 @@
 # Files the data produces besides pages (.ics feeds, form downloads, the Atom feed): made once per build, not once
 # per language, and written straight into the site directory. Where it is safe, a forked child process makes them
-# on the second core while mkdocs renders the pages; a page that shows a file's size waits for that file only.
+# on the second core while mkdocs renders the pages (then does the AHEAD work, such as the other language's pages);
+# a page that shows a file's size waits for that file only.
 from __future__ import annotations
 
 import gc
 import multiprocessing
 import os
+import pickle
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 
 # Each producer: (portal, site_url or None) -> {site-relative path: bytes}. Feature modules add themselves here;
 # one whose file sizes pages show goes first (forms.py), so that pages wait for it least.
 PRODUCERS: list = []
+
+
+# Work a later step of the build needs, done ahead by the child after the files when there is one (else on first
+# use): (name, fn(portal) -> picklable value). pages.py renders the other languages' generated pages here.
+AHEAD: list = []
 
 
 class OutputError(Exception):
@@ -25,19 +34,21 @@ def can_fork() -> bool:
             and (os.cpu_count() or 1) > 1)
 
 
-class BuildFiles:
-    """The files of one build of one loaded portal: each producer's result made here on first use, or received
-    from the child process in PRODUCERS order."""
+class BuildWork:
+    """The files (and AHEAD work) of one build of one loaded portal: each producer's result made here on first
+    use, or received from the child process in PRODUCERS order, then AHEAD's."""
 
     def __init__(self, portal, site_url: str | None):
         self.portal, self.site_url = portal, site_url
-        self._done: dict[int, dict[str, bytes]] = {}
+        self._done: dict = {}  # producer index or AHEAD name -> its result
         self._child = None
         self._pipe = None
+        self._spool: str | None = None  # where the child leaves its results
 
     def start_child(self) -> None:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
+        self._spool = tempfile.mkdtemp(prefix="portal-build-")
         # daemon: if the build stops half-way, the child is ended with it instead of being waited for
         self._child = context.Process(target=_child_main, args=(self, send), name="portal-files", daemon=True)
         self._child.start()
@@ -45,12 +56,18 @@ class BuildFiles:
         self._pipe = receive
 
     def files_of(self, index: int) -> dict[str, bytes]:
-        while index not in self._done:
+        return self._result(index)
+
+    def ahead(self, name: str):
+        return self._result(name)
+
+    def _result(self, key):
+        while key not in self._done:
             if self._pipe is None:
-                self._done[index] = _produce(index, self.portal, self.site_url)
+                self._done[key] = _run(key, self.portal, self.site_url)
             else:
                 self._receive()
-        return self._done[index]
+        return self._done[key]
 
     def size(self, path: str) -> int:
         """Bytes of one file of the site, made (or waited for) only up to the producer that writes it."""
@@ -67,72 +84,86 @@ class BuildFiles:
                 if path in files:
                     raise OutputError(f"two producers write {path}")
                 files[path] = data
-        self.stop()
         return files
 
     def stop(self) -> None:
         if self._child is not None:
-            if self._child.is_alive() and len(self._done) < len(PRODUCERS):
+            if self._child.is_alive() and len(self._done) < len(PRODUCERS) + len(AHEAD):
                 self._child.terminate()
             self._child.join()
             self._pipe.close()
             self._child = None
+            shutil.rmtree(self._spool, ignore_errors=True)
 
     def _receive(self) -> None:
         try:
             message = self._pipe.recv()
         except EOFError:
             self._child.join()
-            raise OutputError(f"the process making the site's files ended without them (exit code "
+            raise OutputError(f"the process making the site's files ended before sending them all (exit code "
                               f"{self._child.exitcode})") from None
         if message[0] == "error":
             self.stop()
             raise OutputError(message[1])
-        index, files = message
-        self._done[index] = files
+        _, key, spooled = message
+        with open(spooled, "rb") as handle:
+            self._done[key] = pickle.load(handle)
+        os.remove(spooled)
+        if len(self._done) == len(PRODUCERS) + len(AHEAD):
+            self.stop()  # the child has sent everything
 
 
-def _produce(index: int, portal, site_url: str | None) -> dict[str, bytes]:
-    produce = PRODUCERS[index]
+def _run(key, portal, site_url: str | None):
+    if isinstance(key, int):
+        work, args = PRODUCERS[key], (portal, site_url)
+    else:
+        work, args = dict(AHEAD)[key], (portal,)
     try:
-        return produce(portal, site_url)
+        return work(*args)
     except (ValueError, OSError) as exc:
-        raise OutputError(f"{produce.__module__}.{produce.__name__}: {exc}") from None
+        raise OutputError(f"{work.__module__}.{work.__name__}: {exc}") from None
 
 
-def _child_main(build: BuildFiles, send) -> None:
+def _child_main(build: BuildWork, send) -> None:
     gc.freeze()  # the inherited objects stay shared with the parent: a collection would touch (copy) them all
+    # This copy of the build works in-process: AHEAD work that asks for a file's size (form pages) finds it here.
+    build._child = build._pipe = None
     try:
-        for index in range(len(PRODUCERS)):
-            send.send((index, _produce(index, build.portal, build.site_url)))
+        # Results go through files, the pipe carries only their names: a large result sent through the pipe
+        # would block the child until the parent reads it, and the parent reads only when it needs it.
+        for number, key in enumerate([*range(len(PRODUCERS)), *(name for name, _ in AHEAD)]):
+            spooled = os.path.join(build._spool, f"{number}.pickle")
+            with open(spooled, "wb") as handle:
+                pickle.dump(build._result(key), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            send.send(("done", key, spooled))
     except OutputError as exc:
         send.send(("error", str(exc)))
     except Exception as exc:  # noqa: BLE001  (reported by the parent as a build error, not lost with the child)
-        send.send(("error", f"making the site's files failed: {type(exc).__name__}: {exc}"))
+        send.send(("error", f"the build's background work failed: {type(exc).__name__}: {exc}"))
     finally:
         send.close()
 
 
 # ---------------------------------------------------------------- the current build
 
-_current: list[BuildFiles] = []
+_current: list[BuildWork] = []
 
 
 def begin(portal, site_url: str | None, *, background: bool) -> None:
-    """Start this build's files: in a child process when `background`, else on first use."""
+    """Start this build's files and AHEAD work: in a child process when `background`, else each on first use."""
     abandon()
-    build = BuildFiles(portal, site_url)
+    build = BuildWork(portal, site_url)
+    _current.append(build)  # before the fork: the child's form pages find their sizes in the child's copy
     if background:
         build.start_child()
-    _current.append(build)
 
 
-def current(portal, site_url: str | None = None, *, for_site_url: bool = False) -> BuildFiles:
+def current(portal, site_url: str | None = None, *, for_site_url: bool = False) -> BuildWork:
     """This build's files, or (outside a build, e.g. in tests) files made on demand for this portal. Form sizes
     do not depend on the site_url; `for_site_url`: the files are to be written, so it must be the same."""
     if not _current or _current[0].portal is not portal or (for_site_url and _current[0].site_url != site_url):
         abandon()
-        _current.append(BuildFiles(portal, site_url))
+        _current.append(BuildWork(portal, site_url))
     return _current[0]
 
 
@@ -148,7 +179,7 @@ def abandon() -> None:
 
 def collect(portal, site_url: str | None) -> dict[str, bytes]:
     """Every produced file of the site, made here (for tools such as the benchmark's pre-rendered baseline)."""
-    return BuildFiles(portal, site_url).all_files()
+    return BuildWork(portal, site_url).all_files()
 
 
 def write_outputs(portal, site_dir: str, site_url: str | None) -> int:

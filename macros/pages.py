@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 from . import text
+from .outputs import AHEAD
 from .render import render_fragment, site_path
 
 
@@ -80,3 +81,14 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
 
 # Feature modules that generate pages of their own: each a function portal -> list[PageSpec].
 SPEC_SOURCES: list = []
+
+
+def other_language_pages(portal) -> dict[str, str]:
+    """src_uri -> Markdown of every generated page in the languages after the default one. static-i18n builds them
+    last, so a child process (outputs.py) can render them while the default language is being built."""
+    return {spec.src_uri(lang): page_markdown(spec, portal, lang)
+            for spec in page_specs(portal) for lang in text.LANGS if lang != text.DEFAULT_LANG}
+
+
+OTHER_LANGUAGE_PAGES = "other-language pages"
+AHEAD.append((OTHER_LANGUAGE_PAGES, other_language_pages))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 
 import pytest
 
 from conftest import ROOT
-from macros import feed, forms, ics, outputs  # noqa: F401  (the feature modules register their producers)
+from macros import feed, forms, ics, outputs, pages  # noqa: F401  (the feature modules register their producers)
 from macros.portal import load_portal
 
 
@@ -21,7 +22,7 @@ def producers(monkeypatch):
 
 @pytest.fixture(scope="module")
 def inline_files(portal):
-    return outputs.BuildFiles(portal, "https://example.org/1x/").all_files()
+    return outputs.BuildWork(portal, "https://example.org/1x/").all_files()
 
 
 def test_every_feature_produces_files(inline_files):
@@ -35,11 +36,14 @@ needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_meth
 
 
 @needs_fork
-def test_the_child_process_makes_the_same_files(portal, inline_files):
-    build = outputs.BuildFiles(portal, "https://example.org/1x/")
+def test_the_child_process_makes_the_same_files_and_pages(portal, inline_files):
+    build = outputs.BuildWork(portal, "https://example.org/1x/")
     build.start_child()
     assert build.all_files() == inline_files
-    assert build._child is None  # joined
+    english = build.ahead(pages.OTHER_LANGUAGE_PAGES)
+    assert build._child is None  # everything received: joined
+    assert english == pages.other_language_pages(portal)
+    assert "notices/hunan-2022-80.en.md" in english and "forms/index.en.md" in english
 
 
 @pytest.mark.parametrize("background", [False, True])
@@ -128,3 +132,23 @@ def test_sizes_after_the_files_are_written_need_no_second_run(portal, producers,
     outputs.write_outputs(portal, str(tmp_path), None)
     assert outputs.file_size(portal, path) == (tmp_path / path).stat().st_size
     assert calls == [1]
+
+
+@needs_fork
+def test_the_child_makes_each_file_once_even_for_the_pages_it_renders(portal, producers, tmp_path):
+    # the child renders the other language's form pages, which show file sizes: it must use its own results
+    first = producers[0]
+    log = tmp_path / "calls"
+
+    def counted(portal, site_url):
+        with open(log, "a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return first(portal, site_url)
+
+    producers[0] = counted
+    outputs.begin(portal, None, background=True)
+    build = outputs.current(portal)
+    build.ahead(pages.OTHER_LANGUAGE_PAGES)
+    build.all_files()
+    assert len(log.read_text().split()) == 1
+    assert log.read_text().split() != [str(os.getpid())]  # made by the child
