@@ -1,5 +1,5 @@
-# Where the data layer's time goes, without mkdocs: CPU seconds to load a project's data, collect its page specs,
-# render each kind of generated page in both languages, and run each file producer.
+# Where the data layer's time goes, without mkdocs and in one process: CPU seconds to load a project's data,
+# collect its page specs, run each file producer, and render each kind of generated page in both languages.
 # Usage: `python bench/layer.py PROJECT` (e.g. a folder written by bench/generate.py).
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def measure(project: Path) -> dict:
     import macros.hooks  # noqa: F401  (registers every feature module's pages and producers)
     from mkdocs.config import load_config
 
-    from macros.outputs import PRODUCERS
+    from macros import outputs
     from macros.pages import page_markdown, page_specs
     from macros.portal import load_portal
     from macros.text import LANGS
@@ -23,10 +23,18 @@ def measure(project: Path) -> dict:
     started = time.process_time()
     portal = load_portal(project)
     out: dict = {"load_portal": time.process_time() - started}
-    macros.hooks.on_config(config)  # what a build sets up first
+    outputs.can_fork = lambda: False  # one process: CPU seconds of each part
+    macros.hooks.on_config(config)  # what a build sets up first (and this build's files, made on first use)
     started = time.process_time()
     specs = page_specs(portal)
     out["page_specs"] = time.process_time() - started
+    # The files before the pages, so that the form pages find their sizes made.
+    build = outputs.current(portal, config.site_url)
+    out["producers"] = {}
+    for index, produce in enumerate(outputs.PRODUCERS):
+        started = time.process_time()
+        build.files_of(index)
+        out["producers"][f"{produce.__module__}.{produce.__name__}"] = round(time.process_time() - started, 2)
     pages: collections.Counter = collections.Counter()
     counts: collections.Counter = collections.Counter()
     for spec in specs:
@@ -36,11 +44,6 @@ def measure(project: Path) -> dict:
             pages[spec.template] += time.process_time() - started
             counts[spec.template] += 1
     out["pages"] = {name: (round(seconds, 2), counts[name]) for name, seconds in pages.most_common()}
-    out["producers"] = {}
-    for produce in PRODUCERS:
-        started = time.process_time()
-        produce(portal, config.site_url)
-        out["producers"][f"{produce.__module__}.{produce.__name__}"] = round(time.process_time() - started, 2)
     out["load_portal"], out["page_specs"] = round(out["load_portal"], 2), round(out["page_specs"], 2)
     return out
 
