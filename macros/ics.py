@@ -120,7 +120,7 @@ def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_
     return event
 
 
-def feed(name: dict[str, str], entries, site_url: str | None, events: dict | None = None) -> bytes:
+def feed(name: dict[str, str], entries, events: dict[tuple[str, str], bytes]) -> bytes:
     """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds).
     `events`: each event's serialised text by (notice id, deadline id), shared between the feeds it is in."""
     cal = icalendar.Calendar()
@@ -138,7 +138,7 @@ def feed(name: dict[str, str], entries, site_url: str | None, events: dict | Non
     # (tests/test_ics.py checks the two agree byte for byte).
     head = cal.to_ical()
     assert head.endswith(_CALENDAR_END)
-    body = [(events or {}).get((n.id, d.id)) or deadline_event(p, n, d, site_url).to_ical() for p, n, d in ordered]
+    body = [events[(notice.id, deadline.id)] for _, notice, deadline in ordered]
     return b"".join([head[: -len(_CALENDAR_END)], *body, _CALENDAR_END])
 
 
@@ -157,15 +157,15 @@ def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
     entries = list(dated_deadlines(portal))
     # each event goes into three feeds (all, its province, its own): build and serialise it once
     events = {(n.id, d.id): deadline_event(p, n, d, site_url).to_ical() for p, n, d in entries}
-    files = {feed_path(None): feed(feed_name(None), entries, site_url, events)}
+    files = {feed_path(None): feed(feed_name(None), entries, events)}
     for province in portal.provinces:
         path = feed_path(province.id)
         if path in files:
             raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
-        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id], site_url, events)
+        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id], events)
     for province, notice, deadline in entries:
         name = {"zh": f"{notice.doc_number}：{deadline.title.zh}", "en": _en(deadline.title)}
-        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], site_url, events)
+        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
     return files
 
 

@@ -11,8 +11,8 @@ import pytest
 import recurring_ical_events
 
 from conftest import ROOT
-from macros.calendar_model import dated_deadlines
 from macros import ics
+from macros.calendar_model import dated_deadlines
 from macros.ics import event_feed_path, feed_path, produce_feeds
 
 D = dt.date

@@ -82,8 +82,6 @@ def test_a_failing_producer_is_reported_with_its_message(portal, producers, tmp_
 
 @needs_fork
 def test_a_child_that_dies_is_an_error_not_a_hang(portal, producers, tmp_path):
-    import os
-
     producers.insert(0, lambda portal, site_url: os._exit(3))
     outputs.begin(portal, None, background=True)
     with pytest.raises(outputs.OutputError, match="exit code 3"):
