@@ -73,14 +73,20 @@ class MonthGrid:
         return list(seen)
 
 
+def _shown_in(portal, notice: Notice, province_ids: set[str] | None) -> bool:
+    """A province's calendar shows its own notices and the national ones (they apply in every province)."""
+    return province_ids is None or portal.province_of(notice).id in province_ids or portal.is_national(notice)
+
+
 def dated_deadlines(portal, province_ids: set[str] | None = None):
-    """(province, notice, deadline) for every deadline with a date, optionally only in some provinces."""
+    """(province, notice, deadline) for every deadline with a date that can still happen under the relations
+    between documents (a window a later document cancelled is left out), optionally only for some provinces."""
     for notice in portal.notices:
-        province = portal.province_of(notice)
-        if province_ids is not None and province.id not in province_ids:
+        if not _shown_in(portal, notice, province_ids):
             continue
+        province = portal.province_of(notice)
         for deadline in notice.deadlines:
-            if deadline.end is not None:
+            if deadline.end is not None and not portal.cancelled(notice, deadline):
                 yield province, notice, deadline
 
 
@@ -107,8 +113,10 @@ def _shift_years(day: dt.date, years: int) -> dt.date | None:
         return None
 
 
-def expand(province: Province, notice: Notice, deadline: Deadline, span: tuple[int, int]) -> list[Occurrence]:
-    """The deadline's occurrences within the years of `span` (inclusive); one per year for a recurring window."""
+def expand(province: Province, notice: Notice, deadline: Deadline, span: tuple[int, int],
+           until_year: int | None = None) -> list[Occurrence]:
+    """The deadline's occurrences within the years of `span` (inclusive); one per year for a recurring window, up
+    to `until_year` when given (the last year it can start, from Portal.last_round_year), else the rule's own."""
     if deadline.end is None:
         return []
     start = deadline.start or deadline.end
@@ -116,7 +124,7 @@ def expand(province: Province, notice: Notice, deadline: Deadline, span: tuple[i
     if rule is None:
         return [Occurrence(province, notice, deadline, start, deadline.end, recurring=False)]
     first_year = max(rule.from_year, span[0])
-    last_year = min(rule.until_year or span[1], span[1])
+    last_year = min(until_year or rule.until_year or span[1], span[1])
     found = []
     for year in range(first_year, last_year + 1):
         shifted_start = _shift_years(start, year - start.year)
@@ -129,17 +137,15 @@ def expand(province: Province, notice: Notice, deadline: Deadline, span: tuple[i
 def occurrences(portal, span: tuple[int, int], province_ids: set[str] | None = None) -> list[Occurrence]:
     """Every occurrence in the span, in date order (ties: province order, notice, deadline)."""
     found = [occ for province, notice, deadline in dated_deadlines(portal, province_ids)
-             for occ in expand(province, notice, deadline, span)]
+             for occ in expand(province, notice, deadline, span, portal.last_round_year(notice, deadline))]
     return sorted(found, key=lambda o: (o.start, o.end, o.province.order, o.province.id, o.notice.id, o.deadline.id))
 
 
 def undated(portal, province_ids: set[str] | None = None) -> list[Undated]:
     found = []
     for notice in portal.notices:
-        province = portal.province_of(notice)
-        if province_ids is not None and province.id not in province_ids:
-            continue
-        found += [Undated(province, notice, d) for d in notice.deadlines if d.end is None]
+        if _shown_in(portal, notice, province_ids):
+            found += [Undated(portal.province_of(notice), notice, d) for d in notice.deadlines if d.end is None]
     return sorted(found, key=lambda u: (u.province.order, u.province.id, u.notice.id, u.deadline.id))
 
 

@@ -10,8 +10,8 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
     issuers: dict[str, str] = {}  # issuer id -> province id
     issuer_file: dict[str, str] = {}
 
-    for prov in provinces:
-        doc = docs[("province", prov.id)]
+    for prov in provinces:  # the national level (data/national.yml) comes last, checked the same way
+        doc = docs.get(("province", prov.id)) or docs[("national", "")]
         for i, issuer in enumerate(prov.issuers):
             if issuer.id in issuers:
                 problems.append(doc.problem(("issuers", i, "id"), f"duplicate issuer id {issuer.id!r} (also in {issuer_file[issuer.id]})"))
@@ -29,7 +29,12 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
     for notice in notices:
         doc = docs[("notice", notice.id)]
         if notice.issuer not in issuers:
-            problems.append(doc.problem(("issuer",), f"unknown issuer {notice.issuer!r} (define it in data/provinces/)"))
+            problems.append(doc.problem(("issuer",), f"unknown issuer {notice.issuer!r} (define it in data/provinces/ or data/national.yml)"))
+        for i, co in enumerate(notice.co_issuers):
+            if co not in issuers:
+                problems.append(doc.problem(("co_issuers", i), f"unknown issuer {co!r}"))
+            elif co == notice.issuer or co in notice.co_issuers[:i]:
+                problems.append(doc.problem(("co_issuers", i), f"issuer {co!r} is named twice"))
         if notice.issued is None and notice.issued_note is None:
             problems.append(doc.problem(("issued_note",), "the issue date is unknown: say why in issued_note"))
         seen: set[str] = set()
@@ -103,6 +108,24 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
         if len(catalogue.certificates) > catalogue.total_published:
             problems.append(doc.problem(("total_published",),
                                         f"the catalogue holds {len(catalogue.certificates)} certificates, more than total_published ({catalogue.total_published})"))
+    return problems
+
+
+def check_national(national, referenced, notices, docs: dict[tuple, Document]) -> list[Problem]:
+    """data/national.yml is the national level; referenced documents name national issuers and citing notices."""
+    problems: list[Problem] = []
+    national_ids = {i.id for i in national.issuers} if national else set()
+    if national and national.id != "national":
+        problems.append(docs[("national", "")].problem(("id",), f"the national level's id must be 'national', not {national.id!r}"))
+    notice_ids = {n.id for n in notices}
+    for ref in referenced:
+        doc = docs[("referenced", ref.id)]
+        for i, issuer in enumerate(ref.issuers):
+            if issuer not in national_ids:
+                problems.append(doc.problem(("issuers", i), f"unknown national issuer {issuer!r} (define it in data/national.yml)"))
+        for i, notice in enumerate(ref.cited_by):
+            if notice not in notice_ids:
+                problems.append(doc.problem(("cited_by", i), f"unknown notice {notice!r}"))
     return problems
 
 

@@ -11,6 +11,7 @@ from . import text
 from .calendar_model import ONE_DAY, dated_deadlines
 from .models import Deadline, Notice, Province
 from .outputs import PRODUCERS
+from .relations import Ending
 from .render import site_path
 
 FEED_DIR = "calendar/feeds"
@@ -68,7 +69,8 @@ def summary(province: Province, deadline: Deadline) -> str:
     return _both(zh, en)
 
 
-def description(province: Province, notice: Notice, deadline: Deadline, site_url: str | None) -> str:
+def description(province: Province, notice: Notice, deadline: Deadline, site_url: str | None,
+                until: tuple[int | None, Ending | None] = (None, None)) -> str:
     """Plain text: stage, dates, who, note, recurrence and its basis, the document number and the notice pages."""
     anchor = f"#{notice.id}--{deadline.id}"
     lines = [
@@ -81,12 +83,16 @@ def description(province: Province, notice: Notice, deadline: Deadline, site_url
     if deadline.note:
         lines.append(_both(f"说明：{deadline.note.zh}", f"Note: {_en(deadline.note)}" if _en(deadline.note) else ""))
     rule = deadline.recurrence
+    last_year, ending = until
     if rule:
-        until_zh = f"至{rule.until_year}年" if rule.until_year else ""
-        until_en = f" to {rule.until_year}" if rule.until_year else ""
+        until_zh = f"至{last_year}年" if last_year else ""
+        until_en = f" to {last_year}" if last_year else ""
         lines.append(f"每年重复（自{rule.from_year}年起{until_zh}）：{rule.basis.zh}")
         if rule.basis.en:
             lines.append(f"Repeats every year (from {rule.from_year}{until_en}): {rule.basis.en}")
+    if ending:  # why the rounds stop
+        lines.append(_both(f"自{text.fmt_date(ending.from_, 'zh')}起不再举行：{ending.by.doc_number}",
+                           f"No longer held from {text.fmt_date(ending.from_, 'en')}: {ending.by.doc_number}"))
     lines.append(f"文号 / Document number: {notice.doc_number}")
     zh_page = absolute_url(site_url, site_path("notices", notice.id, "zh")) or site_path("notices", notice.id, "zh")
     en_page = absolute_url(site_url, site_path("notices", notice.id, "en")) or site_path("notices", notice.id, "en")
@@ -95,8 +101,10 @@ def description(province: Province, notice: Notice, deadline: Deadline, site_url
     return "\n".join(lines)
 
 
-def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_url: str | None) -> icalendar.Event:
-    """An all-day event (DTEND is the day after the last day); a recurring window is one event with an RRULE."""
+def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_url: str | None,
+                   until: tuple[int | None, Ending | None] = (None, None)) -> icalendar.Event:
+    """An all-day event (DTEND is the day after the last day); a recurring window is one event with an RRULE,
+    ending (UNTIL) with the last year it can start: `until` is (that year, the ending that stops it) or Nones."""
     start = deadline.start or deadline.end
     stamp = dt.datetime.combine(notice.updated, dt.time(0, 0), tzinfo=dt.timezone.utc)  # from data: reproducible
     event = icalendar.Event()
@@ -105,13 +113,15 @@ def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_
     event.add("last-modified", stamp)
     event.add("dtstart", start)
     event.add("dtend", deadline.end + ONE_DAY)
+    last_year = until[0] or (deadline.recurrence.until_year if deadline.recurrence else None)
     if deadline.recurrence:
         rule: dict = {"freq": "yearly"}
-        if deadline.recurrence.until_year:
-            rule["until"] = start.replace(year=deadline.recurrence.until_year)
+        if last_year:
+            # UNTIL is a DATE like DTSTART: the start of the last occurrence (29 Feb falls back to 28 Feb)
+            rule["until"] = dt.date(last_year, start.month, min(start.day, 28 if start.month == 2 else 31))
         event.add("rrule", rule)
     event.add("summary", summary(province, deadline))
-    event.add("description", description(province, notice, deadline, site_url))
+    event.add("description", description(province, notice, deadline, site_url, (last_year, until[1])))
     event.add("categories", [text.enum_label("stage", deadline.stage, "zh"), text.enum_label("stage", deadline.stage, "en")])
     event.add("transp", "TRANSPARENT")  # a deadline does not make the reader busy
     page = absolute_url(site_url, site_path("notices", notice.id, "zh"))
@@ -152,17 +162,25 @@ def feed_name(province: Province | None) -> dict[str, str]:
             "en": f"1+X certificate pilot deadlines ({province.name.en})" if province.name.en else ""}
 
 
+def _until(portal, notice: Notice, deadline: Deadline) -> tuple[int | None, Ending | None]:
+    """The last year a recurring window can start and, when a later document cut it short, that ending."""
+    if not deadline.recurrence:
+        return None, None
+    return portal.last_round_year(notice, deadline), portal.rounds_stopped_by(notice, deadline)
+
+
 def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
     """Every feed of the site: {site-relative path: bytes}."""
     entries = list(dated_deadlines(portal))
     # each event goes into three feeds (all, its province, its own): build and serialise it once
-    events = {(n.id, d.id): deadline_event(p, n, d, site_url).to_ical() for p, n, d in entries}
+    events = {(n.id, d.id): deadline_event(p, n, d, site_url, _until(portal, n, d)).to_ical() for p, n, d in entries}
     files = {feed_path(None): feed(feed_name(None), entries, events)}
     for province in portal.provinces:
         path = feed_path(province.id)
         if path in files:
             raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
-        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id], events)
+        # a province's feed also carries the national deadlines, which apply in every province
+        files[path] = feed(feed_name(province), [e for e in entries if e[0].id == province.id or portal.is_national(e[1])], events)
     for province, notice, deadline in entries:
         name = {"zh": f"{notice.doc_number}：{deadline.title.zh}", "en": _en(deadline.title)}
         files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)

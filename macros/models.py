@@ -65,7 +65,8 @@ class LongText(Record):
 
 # ---------------------------------------------------------------- provinces and issuers
 
-IssuerKind = Literal["department", "division", "school", "office"]
+# ministry / general_office: national issuers (data/national.yml); the others sit inside a province
+IssuerKind = Literal["department", "division", "school", "office", "ministry", "general_office"]
 
 
 class Issuer(Record):
@@ -78,7 +79,8 @@ class Issuer(Record):
 
 
 class Province(Record):
-    """A province (or other provincial-level unit) with the issuers inside it."""
+    """A province (or other provincial-level unit) with the issuers inside it; data/national.yml has the same
+    shape for the national level (ministries and their general offices), with the id `national`."""
 
     id: Id
     name: Text
@@ -89,10 +91,10 @@ class Province(Record):
 # ---------------------------------------------------------------- notices and what they contain
 
 Audience = Literal["higher_vocational", "secondary_vocational", "undergraduate_applied", "municipal_bureau",
-                   "evaluation_organisation", "school_internal"]
+                   "evaluation_organisation", "school_internal", "provincial_authorities"]
 Status = Literal["in_force", "expired", "superseded", "unknown"]
 Stage = Literal["plan_submission", "school_filing", "municipal_review", "provincial_review", "materials_due",
-                "results_published", "training_assessment_complete", "adjustment", "other"]
+                "results_published", "training_assessment_complete", "adjustment", "handover", "other"]
 Round = Literal["spring", "autumn", "first", "second", "single"]
 
 
@@ -175,11 +177,36 @@ class CertificateRule(Record):
         return tuple(level for level in order if level not in excluded), excluded
 
 
+RelationEffect = Literal["ends", "supersedes", "ends_rounds", "ends_rules"]
+EVERY_PROVINCIAL_NOTICE = "every_provincial_notice"
+
+
+class Relation(Record):
+    """What this (later) document does to earlier ones, from a date: ends or supersedes them whole, ends only
+    their windows (a recurring round stops at the last year it can still start), or ends certain rules."""
+
+    effect: RelationEffect = Field(description="ends / supersedes: the whole earlier document; ends_rounds: only "
+                                   "its dated windows; ends_rules: only the certificate rules listed in `rules`")
+    targets: list[Id] | Literal["every_provincial_notice"] = Field(
+        description="ids of the earlier notices, or every_provincial_notice: every notice of a provincial issuer "
+                    "dated before `from`")
+    from_: dt.date = Field(alias="from", description="the first day the ended things no longer hold; a window "
+                           "(or a recurring round's occurrence) starting on or after it cannot happen")
+    rules: list[Id] = Field(default=[], description="with ends_rules: ids of the targets' certificate_rules")
+    point: Optional[Line] = Field(default=None, description="where this document says so, e.g. 四 (point four)")
+    note: Text = Field(description="what it means for readers, in our own words")
+    prevails_over: list[Id] = Field(default=[], description="notices whose own ending of the same targets on "
+                                    "another date gives way to this one")
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
 class Notice(Record):
     """One official document, with its deadlines, contacts, rules and attachments."""
 
     id: Id
     issuer: Id
+    co_issuers: list[Id] = []  # the other issuers of a joint document, in the order printed
     doc_number: Line
     title: Text
     issued: Optional[dt.date] = None
@@ -197,8 +224,24 @@ class Notice(Record):
     submission_channel: Optional[Text] = None
     review_stages: list[Text] = []  # in order
     procedure: list[Text] = []  # numbered steps, when the notice gives a procedure
+    relations: list[Relation] = []  # what this document ends or supersedes in earlier ones
+    milestone: Optional[Text] = None  # one sentence for the timeline: what this document changed
     source: Source
     updated: dt.date  # when this record was last checked against the source
+
+
+class ReferencedDocument(Record):
+    """A document the notices cite but the portal does not reproduce: only what the citing sources say of it."""
+
+    id: Id
+    doc_number: Line
+    title: Text  # as the citing notices print it
+    issuers: list[Id] = Field(min_length=1)  # national issuers (data/national.yml) the citation names
+    issuers_as_cited: Optional[Text] = None  # the citation's own words when it names issuers only in part ("等四部门")
+    year: int = Field(ge=2000, le=2100)  # from the document number
+    cited_by: list[Id] = Field(min_length=1)  # notices that cite it
+    milestone: Optional[Text] = None  # one sentence for the timeline, from what the citing notices say
+    updated: dt.date
 
 
 # ---------------------------------------------------------------- certificates

@@ -5,18 +5,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_references
+from . import relations
+from .checks import check_national, check_references
 from .errors import DataError, Problem
 from .loader import Document, read_yaml, to_model
-from .models import CertificateCatalogue, Form, Issuer, Notice, Province
+from .models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 
 # kind -> (folder or file under data/, model, one record per file)
 KINDS = {
     "province": ("provinces", Province),
     "notice": ("notices", Notice),
     "form": ("forms", Form),
+    "referenced": ("referenced", ReferencedDocument),
 }
 CATALOGUE_FILE = "certificates.yml"
+NATIONAL_FILE = "national.yml"  # the national level's issuers (ministries, their general offices)
 
 
 @dataclass
@@ -26,19 +29,66 @@ class Portal:
     forms: list[Form]
     catalogue: CertificateCatalogue | None
     source_of: dict = field(default_factory=dict)  # (kind, id) -> "data/…/x.yml"
+    national: Province | None = None  # the national level (data/national.yml): not one of `provinces`
+    referenced: list[ReferencedDocument] = field(default_factory=list)
+    endings: dict[str, list[relations.Ending]] = field(default_factory=dict)  # target notice id -> its endings
 
     def __post_init__(self):
         self.provinces.sort(key=lambda p: (p.order, p.id))
-        self.notices.sort(key=lambda n: (n.issued or dt.date.min, n.id), reverse=True)
+        self.notices.sort(key=lambda n: (relations.document_date(n) or dt.date.min, n.id), reverse=True)
         self.forms.sort(key=lambda f: f.id)
+        self.referenced.sort(key=lambda r: (r.year, r.id))
         self.province_by_id = {p.id: p for p in self.provinces}
-        self.issuer_by_id: dict[str, Issuer] = {i.id: i for p in self.provinces for i in p.issuers}
-        self.province_of_issuer = {i.id: p for p in self.provinces for i in p.issuers}
+        levels = self.provinces + ([self.national] if self.national else [])
+        self.issuer_by_id: dict[str, Issuer] = {i.id: i for p in levels for i in p.issuers}
+        self.province_of_issuer = {i.id: p for p in levels for i in p.issuers}
         self.notice_by_id = {n.id: n for n in self.notices}
         self.form_by_id = {f.id: f for f in self.forms}
-        self._notices_in: dict[str, list[Notice]] = {p.id: [] for p in self.provinces}
+        self._notices_in: dict[str, list[Notice]] = {p.id: [] for p in levels}
         for n in self.notices:
             self._notices_in[self.province_of_issuer[n.issuer].id].append(n)
+
+    # ------------------------------------------------ the national level and relations between documents
+
+    def is_national(self, notice: Notice) -> bool:
+        return self.national is not None and self.province_of(notice).id == self.national.id
+
+    def national_notices(self) -> list[Notice]:
+        return self.notices_in(self.national.id) if self.national else []
+
+    def issuers_of(self, notice: Notice) -> list[Issuer]:
+        """Every issuer of the notice, the lead first (a joint document has several)."""
+        return [self.issuer_by_id[i] for i in [notice.issuer, *notice.co_issuers]]
+
+    def endings_of(self, notice: Notice) -> list[relations.Ending]:
+        """What later documents end of this one, earliest first."""
+        return self.endings.get(notice.id, [])
+
+    def endings_by(self, notice: Notice) -> list[relations.Ending]:
+        """What this document ends in earlier ones."""
+        return [e for found in self.endings.values() for e in found if e.by.id == notice.id]
+
+    def window_ending(self, notice: Notice) -> relations.Ending | None:
+        """The ending that stops this notice's dated windows, if any."""
+        return relations.window_ending(self.endings_of(notice))
+
+    def last_round_year(self, notice: Notice, deadline: Deadline) -> int | None:
+        """The last year a recurring window of the notice can start (None: no end known)."""
+        return relations.last_round_year(deadline, self.window_ending(notice))
+
+    def rounds_stopped_by(self, notice: Notice, deadline: Deadline) -> relations.Ending | None:
+        """The ending that cut a recurring window short of its own rule (None when it runs as the notice says)."""
+        if not deadline.recurrence:
+            return None
+        last = self.last_round_year(notice, deadline)
+        return self.window_ending(notice) if last is not None and last != deadline.recurrence.until_year else None
+
+    def cancelled(self, notice: Notice, deadline: Deadline) -> relations.Ending | None:
+        """The ending under which a non-recurring dated window can no longer happen (it starts on or after the cut)."""
+        ending = self.window_ending(notice)
+        if ending is None or deadline.end is None or deadline.recurrence:
+            return None
+        return ending if (deadline.start or deadline.end) >= ending.from_ else None
 
     def notices_in(self, province_id: str) -> list[Notice]:
         return self._notices_in.get(province_id, [])
@@ -72,7 +122,8 @@ class Portal:
         """The same portal holding only each province's newest notices (as latest_windows_in picks them): what a
         national page such as the all-provinces calendar shows at any size."""
         notices = [n for p in self.provinces for n in self._newest_dated(p.id, windows_per_province)]
-        return Portal(list(self.provinces), notices, list(self.forms), self.catalogue, self.source_of)
+        return Portal(list(self.provinces), notices + self.national_notices(), list(self.forms), self.catalogue,
+                      self.source_of, self.national, list(self.referenced), self.endings)
 
     def province_of(self, notice: Notice) -> Province:
         return self.province_of_issuer[notice.issuer]
@@ -117,6 +168,15 @@ def load_portal(root: Path | str) -> Portal:
             docs[(kind, record.id)] = doc
             records[kind].append(record)
 
+    national = None
+    national_path = data / NATIONAL_FILE
+    if national_path.exists():
+        doc = read_yaml(national_path, shown(national_path), problems)
+        if doc is not None:
+            national = to_model(doc, Province, problems)
+            docs[("national", "")] = doc
+            source_of[("national", "")] = doc.file
+
     catalogue = None
     cat_path = data / CATALOGUE_FILE
     if cat_path.exists():
@@ -126,10 +186,17 @@ def load_portal(root: Path | str) -> Portal:
             docs[("catalogue", "")] = doc
             source_of[("catalogue", "")] = doc.file
 
-    problems += check_references(records["province"], records["notice"], records["form"], catalogue, docs)
+    problems += check_references(records["province"] + ([national] if national else []), records["notice"],
+                                 records["form"], catalogue, docs)
+    problems += check_national(national, records["referenced"], records["notice"], docs)
+    provincial_issuers = {i.id for p in records["province"] for i in p.issuers}
+    provincial = {n.id for n in records["notice"] if n.issuer in provincial_issuers}
+    endings, found = relations.resolve(records["notice"], provincial, docs)
+    problems += found
     if problems:
         raise DataError(problems)
-    return Portal(records["province"], records["notice"], records["form"], catalogue, source_of)
+    return Portal(records["province"], records["notice"], records["form"], catalogue, source_of, national,
+                  records["referenced"], endings)
 
 
 _cache: dict = {}
