@@ -8,6 +8,7 @@ from . import ics
 from .calendar_model import by_year, month_grids, occurrences, undated, year_span
 from .models import Province
 from .pages import SPEC_SOURCES, PageSpec
+from .pilot_status import stopped_windows
 
 KIND = "calendar"
 TEMPLATE = "calendar.html"
@@ -49,6 +50,9 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         "grids": month_grids(occs),
         "years": by_year(occs),
         "undated": undated(portal, ids),
+        # why later rounds are missing: the documents that stop the windows of the notices shown
+        "stopped": stopped_windows(portal, [n for n in portal.notices if portal.province_of(n).id in ids]),
+        "has_national": bool(portal.national_notices()),
         "feeds": feeds,
         "event_feed_path": ics.event_feed_path,
     }

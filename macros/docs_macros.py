@@ -5,6 +5,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import pilot_status
 from .portal import cached_portal
 from .render import render_fragment
 
@@ -34,6 +35,34 @@ def register(env) -> None:
     def province_comparison() -> Markup:
         """Side-by-side rules of every province, from the data."""
         return fragment("comparison.html")
+
+    @env.macro
+    def present_overview() -> Markup:
+        """What is open now or next anywhere on the portal (as of the data; the browser redoes it), or why nothing is."""
+        portal = cached_portal(ROOT)
+        return fragment("present.html", occurrences=pilot_status.present(portal), as_of=pilot_status.as_of(portal),
+                        lines=pilot_status.status_lines(portal))
+
+    @env.macro
+    def pilot_status_box() -> Markup:
+        """Where the pilot stands since the national documents that end its arrangements."""
+        return fragment("pilot_status.html", lines=pilot_status.status_lines(cached_portal(ROOT)))
+
+    @env.macro
+    def history_note(scope: str = "page") -> Markup:
+        """Marks advice that served only the pilot's filing rounds as history ("page" or "section")."""
+        if scope not in ("page", "section"):
+            raise ValueError(f"history_note: scope must be 'page' or 'section', not {scope!r}")
+        return fragment("history_note.html", scope=scope, lines=pilot_status.status_lines(cached_portal(ROOT)))
+
+    @env.macro
+    def notice_date(notice_id: str, deadline_id: str) -> Markup:
+        """The (last) date of a notice's deadline, in the page's language: dates in guides come from the data."""
+        notice = cached_portal(ROOT).notice_by_id.get(notice_id)
+        deadline = next((d for d in notice.deadlines if d.id == deadline_id and d.end), None) if notice else None
+        if deadline is None:
+            raise KeyError(f"notice_date: no dated deadline {deadline_id!r} in notice {notice_id!r}")
+        return fragment("date.html", day=deadline.end)
 
     @env.macro
     def home_overview() -> Markup:

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros import catalogue  # noqa: E402,F401  (registers the certificate catalogue page)
+from macros import timeline  # noqa: E402,F401  (registers the timeline page)
 from macros import calendar_pages, ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402

@@ -269,9 +269,14 @@ LABELS: dict[str, dict[str, str]] = {
     "present_none": {"zh": "目前本站收录的文件中没有进行中或即将开始的时间节点。", "en": "Nothing in the documents on this portal is open now or coming up."},
     "present_as_of": {"zh": "以下按数据最近核对日期（%s）计算；开启 JavaScript 后按您设备上的日期计算。", "en": "As of the day the data was last checked (%s); with JavaScript on, worked out from the date on your device."},
     "present_why": {"zh": "原因", "en": "Why"},
+    "present_why_line": {"zh": "自%(date)s起，试点通知安排的申报轮次和考核不再举行，依据", "en": "from %(date)s the rounds and assessments the pilot notices set are no longer held, under"},
     "pilot_status_title": {"zh": "试点现状", "en": "Where the pilot stands"},
     "pilot_status_none": {"zh": "本站收录的文件中没有终止试点安排的文件。", "en": "No document on this portal ends the pilot's arrangements."},
     "see_timeline": {"zh": "试点历程", "en": "Timeline of the pilot"},
+    "history": {"zh": "历史资料", "en": "History"},
+    "history_page": {"zh": "本页记录试点申报期间的做法，现已不再适用，仅供查阅和核对过往材料。", "en": "This page records how filing worked during the pilot. It no longer applies; keep it for reference and for checking past records."},
+    "history_section": {"zh": "本节记录试点申报期间的做法，现已不再适用，仅供查阅。", "en": "This section records how things worked during the pilot's filing rounds. It no longer applies; it stays for reference."},
+    "history_none": {"zh": "本站收录的文件中没有终止试点安排的文件：以各地最新通知为准。", "en": "No document on this portal ends the pilot's arrangements: the latest provincial notices apply."},
     "see_handover": {"zh": "移交对各方意味着什么", "en": "What the hand-over means for you"},
     # timeline (macros/timeline.py, overrides/fragments/timeline.html)
     "timeline_intro": {"zh": "本站收录和引用的文件按时间排列，并写明各自带来的变化。没有发文日期的文件按文号中的年份排列。",
@@ -285,6 +290,9 @@ LABELS: dict[str, dict[str, str]] = {
     "timeline_deadline": {"zh": "截止", "en": "Due"},
     "timeline_more": {"zh": "该省较早的 %s 份通知见省份页面", "en": "%s older notices of this province are on its page"},
     "year_from_number": {"zh": "年（据文号）", "en": " (year from the number)"},
+    "year_suffix": {"zh": "年", "en": ""},
+    "semicolon": {"zh": "；", "en": "; "},
+    "full_stop": {"zh": "。", "en": ". "},
 }
 
 ENUMS: dict[str, dict[str, dict[str, str]]] = {

@@ -36,8 +36,46 @@
       if (row.dataset.recurFrom && status !== "past") text += " · " + t.nextOn + iso(range[0]);
       badge.textContent = text;
       row.dataset.status = status;
+      row.dataset.occStart = iso(range[0]);
+      row.dataset.occEnd = iso(range[1]);
     });
+    fillPresent(lang);
   };
+  // The home page's "now / next" box, redone from the reader's date with the rows of the tables below it.
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function human(s, lang) {
+    var p = s.split("-");
+    return lang === "zh" ? +p[0] + "年" + +p[1] + "月" + +p[2] + "日" : +p[2] + " " + MONTHS[+p[1] - 1] + " " + p[0];
+  }
+  function fillPresent(lang) {
+    var box = document.querySelector(".x-present");
+    if (!box) return;
+    var t = LABELS[lang], seen = {}, found = [];
+    document.querySelectorAll(".x-overview [data-end]").forEach(function (row) {
+      var status = row.dataset.status;
+      if ((status !== "now" && status !== "next") || seen[row.id]) return;
+      seen[row.id] = true;
+      found.push(row);
+    });
+    found.sort(function (a, b) { return a.dataset.occStart < b.dataset.occStart ? -1 : a.dataset.occStart > b.dataset.occStart ? 1 : 0; });
+    var list = box.querySelector(".x-present-list");
+    list.textContent = "";
+    found.slice(0, 5).forEach(function (row) {
+      var li = document.createElement("li"), badge = document.createElement("span"), a = document.createElement("a");
+      badge.className = "x-status";
+      badge.dataset.status = row.dataset.status;
+      badge.textContent = t[row.dataset.status];
+      a.href = "#" + row.id;
+      a.textContent = row.dataset.label;
+      var when = human(row.dataset.occStart, lang);
+      if (row.dataset.occEnd !== row.dataset.occStart) when += (lang === "zh" ? "—" : " – ") + human(row.dataset.occEnd, lang);
+      li.append(badge, " ", a, " · " + row.dataset.where + " · " + when);
+      list.appendChild(li);
+    });
+    box.querySelector(".x-present-none").hidden = found.length > 0;
+    var asOf = box.querySelector(".x-present-asof");
+    if (asOf) asOf.hidden = true;
+  }
   var run = function () { window.portalStatus(); };
   if (typeof document$ !== "undefined") document$.subscribe(run); else document.addEventListener("DOMContentLoaded", run);
 })();
