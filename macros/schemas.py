@@ -21,6 +21,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "notice": (models.Notice, "notices/*.yml"),
     "form": (models.Form, "forms/*.yml"),
     "certificates": (models.CertificateCatalogue, "certificates.yml"),
+    "national": (models.Province, "national.yml"),  # the national level has a province's shape
+    "referenced": (models.ReferencedDocument, "referenced/*.yml"),
 }
 
 

@@ -52,9 +52,12 @@ def _texts(value, path: str):
 
 def _records(portal):
     """(data file, record) for every record of the portal."""
-    for kind, records in (("province", portal.provinces), ("notice", portal.notices), ("form", portal.forms)):
+    for kind, records in (("province", portal.provinces), ("notice", portal.notices), ("form", portal.forms),
+                          ("referenced", portal.referenced)):
         for record in records:
             yield portal.source_of[(kind, record.id)], record
+    if portal.national is not None:
+        yield portal.source_of[("national", "")], portal.national
     if portal.catalogue is not None:
         yield portal.source_of.get(("catalogue", ""), f"data/{CATALOGUE_FILE}"), portal.catalogue
 

@@ -15,7 +15,7 @@ from macros.portal import load_portal
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 BLOCK = re.compile(r"^```yaml (?P<what>\S+)\n(?P<body>.*?)^```$", re.S | re.M)
-REQUIRED = {"Notice.deadlines", "Notice.contacts", "Notice.attachments", "Form", "CertificateCatalogue.certificates"}
+REQUIRED = {"Notice.deadlines", "Notice.contacts", "Notice.attachments", "Form", "CertificateCatalogue.certificates", "Notice.relations"}
 
 
 def _blocks(guide: str) -> list[tuple[str, str]]:
