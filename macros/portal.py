@@ -37,7 +37,7 @@ class Portal:
         self.provinces.sort(key=lambda p: (p.order, p.id))
         self.notices.sort(key=lambda n: (relations.document_date(n) or dt.date.min, n.id), reverse=True)
         self.forms.sort(key=lambda f: f.id)
-        self.referenced.sort(key=lambda r: (r.year, r.id))
+        self.referenced.sort(key=lambda r: (r.year, relations.serial(r.doc_number), r.id))
         self.province_by_id = {p.id: p for p in self.provinces}
         levels = self.provinces + ([self.national] if self.national else [])
         self.issuer_by_id: dict[str, Issuer] = {i.id: i for p in levels for i in p.issuers}

@@ -39,6 +39,15 @@ class Ending:
         return self.relation.effect in ("ends", "supersedes")
 
 
+_SERIAL = re.compile(r"(\d+)\s*号")
+
+
+def serial(doc_number: str) -> int:
+    """The running number of a document in its year (…〔2019〕6号 -> 6), for ordering; 0 when there is none."""
+    found = _SERIAL.findall(doc_number)
+    return int(found[-1]) if found else 0
+
+
 def document_date(notice: Notice) -> dt.date | None:
     """The notice's own date: its issue date, else 1 January of the year in its number (〔2022〕), else None."""
     if notice.issued:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .pages import SPEC_SOURCES, PageSpec
 from .pilot_status import status_lines
-from .relations import document_date
+from .relations import document_date, serial
 
 KIND = "timeline"
 TITLE = {"zh": "试点历程", "en": "Timeline of the pilot"}
@@ -27,7 +27,8 @@ class Entry:
 
     @property
     def sort_key(self) -> tuple:
-        return (self.year, self.day or dt.date(self.year, 1, 1), self.kind != "referenced", getattr(self.record, "id", ""))
+        number = getattr(self.record, "doc_number", "")
+        return (self.year, self.day or dt.date(self.year, 1, 1), self.kind != "referenced", serial(number), number)
 
 
 def entries(portal) -> list[Entry]:
