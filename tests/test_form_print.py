@@ -20,7 +20,7 @@ import pytest
 from macros import forms, text
 from macros.forms import FormMeta, bracket_break
 from macros.models import Form
-from macros.xlsx_print import SHEET
+from macros.xlsx_print import SHEET, plan_breaks
 
 LANGS = text.LANGS
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -420,3 +420,13 @@ def test_document_properties_are_clean(portal, lang):
             assert application == [html.escape(text.label("form_file_application", lang), quote=False)]
             assert "Microsoft" not in app and "openpyxl" not in app.lower() and "<Template>" not in app
             assert "lastPrinted" not in core
+
+
+def test_planned_breaks_never_part_a_kept_span():
+    heights = [10.0] * 30
+    # rows 1-2 repeat on every page; 5-9 and 8-12 overlap (a heading with its table) and move together
+    breaks = plan_breaks(heights, [(5, 9), (8, 12), (20, 26)], title_rows=2, page=100)
+    assert breaks == [4, 12, 19, 27]
+    for first, last in [(5, 12), (20, 26)]:
+        assert not [b for b in breaks if first <= b < last]
+    assert plan_breaks(heights, [(1, 30)], title_rows=2, page=100) == [10, 18, 26]  # too tall: rows break as they fall
