@@ -1,10 +1,11 @@
 #!/bin/sh
-# Installs the Debian packages the tests drive (Chromium for browser tests, LibreOffice for form checks)
-# when they are missing. Needs root (as on CI); otherwise it says what to install.
+# Installs the Debian packages the tests drive (Chromium for browser tests, LibreOffice and poppler-utils'
+# pdftotext for form checks) when they are missing. Needs root (as on CI); otherwise it says what to install.
 set -e
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui libreoffice-calc-nogui"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing="$missing fonts-noto-cjk"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != "0" ]; then

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .errors import Problem
 from .loader import Document
+from .text import LANGS
 
 
 def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Document]) -> list[Problem]:
@@ -130,7 +131,8 @@ def check_national(national, referenced, notices, docs: dict[tuple, Document]) -
 
 
 def _check_form_tables(form, doc: Document) -> list[Problem]:
-    """Totals make sense only over numbers, and a totals row needs at least one column to sum."""
+    """Totals make sense only over numbers, and a totals row needs at least one column to sum; choices must fit
+    an Excel drop-down list."""
     problems: list[Problem] = []
     for i, section in enumerate(form.sections):
         for j, table in enumerate(section.tables):
@@ -142,6 +144,31 @@ def _check_form_tables(form, doc: Document) -> list[Problem]:
                 if column.total and table.totals is None:
                     problems.append(doc.problem(where + ("columns", k, "total"),
                                                 "a column is totalled but the table has no totals row (set `totals`)"))
+                problems += _check_choices(column, doc, where + ("columns", k))
             if table.totals is not None and not any(c.total for c in table.columns):
                 problems.append(doc.problem(where + ("totals",), "a totals row needs at least one column with total: true"))
+    return problems
+
+
+EXCEL_LIST_LIMIT = 255  # characters of an inline data-validation list (Excel refuses longer ones)
+
+
+def _check_choices(column, doc: Document, where: tuple) -> list[Problem]:
+    """The XLSX writes choices as an inline list "a,b,c": commas and quotes would break it, Excel caps its length."""
+    if not column.choices:
+        return []
+    if column.kind != "text":
+        return [doc.problem(where + ("choices",), "only a text column (kind: text) can offer choices")]
+    problems: list[Problem] = []
+    for lang in LANGS:
+        values = [getattr(c, lang) or c.zh for c in column.choices]
+        for n, value in enumerate(values):
+            if "," in value or '"' in value:
+                problems.append(doc.problem(where + ("choices", n, lang),
+                                            "a choice cannot hold an ASCII comma or double quote (Excel's list separator)"))
+        if len(set(values)) < len(values):
+            problems.append(doc.problem(where + ("choices",), f"the same choice is listed twice ({lang})"))
+        if len(",".join(values)) > EXCEL_LIST_LIMIT:
+            problems.append(doc.problem(where + ("choices",),
+                                        f"the {lang} choices take more than {EXCEL_LIST_LIMIT} characters joined (Excel's limit)"))
     return problems

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from typing import Callable
+from xml.sax.saxutils import escape as xml_escape
 
 from . import outputs, text
 from .models import Form, FormField
@@ -86,6 +89,21 @@ def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
 
+def display_width(content: str) -> int:
+    """Width in half-width characters: wide (Chinese) characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in content)
+
+
+_TRAILING_BRACKET = re.compile(r"^(.*?\S)\s*([（(][^（）()]+[）)])$")
+
+
+def bracket_break(label: str) -> tuple[str, str] | None:
+    """('应支付考核费用', '（万元）') for '应支付考核费用（万元）': where a column heading too wide for its column
+    should break, so that the unit in brackets stays whole on one line; None when it ends in no bracket."""
+    found = _TRAILING_BRACKET.match(label)
+    return (found.group(1), found.group(2)) if found else None
+
+
 def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
@@ -128,6 +146,7 @@ def render_file(form: Form, meta: FormMeta, fmt: str, lang: str) -> bytes:
 # ---------------------------------------------------------------- reproducible zip packages
 
 _CORE = "docProps/core.xml"
+_APP = "docProps/app.xml"
 _FIXED_ORDER_FIRST = "[Content_Types].xml"
 
 
@@ -135,27 +154,46 @@ def _w3c(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def reproducible_zip(data: bytes, created: dt.datetime, modified: dt.datetime) -> bytes:
-    """Rewrite an Office package so that building it twice gives the same bytes.
+def reproducible_zip(data: bytes, created: dt.datetime, modified: dt.datetime, *, application: str,
+                     edits: dict[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """Rewrite an Office package so that building it twice gives the same bytes and it says who made it.
 
     python-docx and openpyxl stamp the save time into docProps/core.xml and into every zip entry; here the
     core dates become the form's own dates, every entry gets `modified` as its time, and the order is fixed.
+    docProps/app.xml (python-docx copies its template's, "Microsoft Macintosh Word" with the template's page and
+    word counts; openpyxl names itself) is replaced by one naming `application`, the portal. `edits` rewrite
+    other entries by name (each must exist).
     """
+    edits = dict(edits or {})
     stamp = (max(modified.year, 1980), modified.month, modified.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         names = src.namelist()
+        missing = [name for name in [_APP, *edits] if name not in names]
+        if missing:
+            raise ValueError(f"the package has no {', '.join(missing)}")
         ordered = [n for n in names if n == _FIXED_ORDER_FIRST] + sorted(n for n in names if n != _FIXED_ORDER_FIRST)
         for name in ordered:
             body = src.read(name)
             if name == _CORE:
                 body = _fix_core_dates(body, created, modified)
+            elif name == _APP:
+                body = app_properties(application)
+            if name in edits:
+                body = edits[name](body)
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
             dst.writestr(info, body, compresslevel=9)
     return out.getvalue()
+
+
+def app_properties(application: str) -> bytes:
+    """docProps/app.xml that names the application and nothing else (no stale statistics or template name)."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f"<Application>{xml_escape(application)}</Application></Properties>").encode()
 
 
 def _fix_core_dates(xml: bytes, created: dt.datetime, modified: dt.datetime) -> bytes:

@@ -298,6 +298,10 @@ class FormColumn(Record):
     kind: ColumnKind = "text"  # integer/decimal columns get number formats (and may be totalled)
     total: bool = False  # summed in the totals row
     width: Optional[int] = Field(default=None, ge=1, le=80)  # in characters
+    choices: list[Text] = Field(default=[], description=(
+        "The only answers the form allows in this column, as its filling notes name them (e.g. the pilot batches "
+        "2019年第一批 …): the Excel file offers them as a drop-down list. Text columns only; no ASCII comma or "
+        "double quote in a choice, and at most 255 characters for the whole list in each language (Excel's limit)."))
 
 
 class FormTable(Record):
