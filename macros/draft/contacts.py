@@ -19,7 +19,7 @@ _URL_TAIL = ".,;:!?'\"]"
 LABEL = re.compile(r"^(?:联系人|联系电话|办公电话|咨询电话|电话|手机|座机|传真|电子邮箱|电子信箱|邮箱|E-?mail|地址|通讯地址)\s*[：:]?\s*", re.I)
 CONTACT_WORDS = re.compile(r"联系人|联系电话|联系方式|电话|手机|邮箱|E-?mail", re.I)
 NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:老师)?(?:[、和][\u4e00-\u9fff]{2,4}(?:老师)?)*$")
-NOT_NAME = re.compile(r"电话|邮箱|地址|传真|办公|处|厅|局|室|中心|学院|学校|院校|部门|单位|联系|咨询|申报|群|方式|^各")
+NOT_NAME = re.compile(r"电话|邮箱|地址|传真|办公|处|厅|局|室|中心|学院|学校|院校|部门|单位|联系|咨询|申报|群|方式|发送|报送|提交|^各|[至到向]$")
 ADDRESS = re.compile(r"[省市区县镇路街道巷号楼室栋座]")
 ATTACHMENTS = re.compile(r"^附件\s*(?P<n>\d{1,2})?\s*[：:.．、]?\s*(?:(?P<n2>\d{1,2})\s*[.．、]\s*)?(?P<title>\S.*)?$")
 NEXT_ATTACHMENT = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*(?P<title>\S.+)$")
@@ -137,11 +137,15 @@ def _contact(paragraph: Paragraph, view: str, start: int, end: int, qq_numbers: 
     speaks_of_contact = bool(CONTACT_WORDS.search(sentence))
     segments = _segments(sentence, start)
     for index, (seg_start, segment) in enumerate(segments):
-        if EMAIL.search(segment) or PHONE.search(segment):
-            continue
-        following = segments[index + 1][1] if index + 1 < len(segments) else ""
-        if not (speaks_of_contact or EMAIL.search(following) or PHONE.search(following)):
-            continue
+        value = EMAIL.search(segment) or PHONE.search(segment)
+        if value:  # "王宇0731-84714937" (a PDF table row that lost its spaces): the words before the number
+            segment = segment[:value.start()].rstrip()
+            if not segment:
+                continue
+        else:
+            following = segments[index + 1][1] if index + 1 < len(segments) else ""
+            if not (speaks_of_contact or EMAIL.search(following) or PHONE.search(following)):
+                continue
         original = paragraph.text[seg_start:seg_start + len(segment)]
         labelled = LABEL.match(original)
         body = original[labelled.end():] if labelled else original

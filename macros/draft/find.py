@@ -11,10 +11,8 @@ from typing import Optional
 from . import contacts as contact_finder
 from .dates import DateMention, find_dates, resolve, whole_date, year_before
 from .issuers import KnownIssuer, clean_issuer_line, guess_province, known_issuers, match_issuer
-from .text import SENTENCE_END, TITLE_END, Document, Found, Paragraph
+from .text import DOC_NUMBER, SENTENCE_END, TITLE_END, Document, Found, Paragraph
 
-DOC_NUMBER = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔［\[【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】)）]\s*"
-                        r"第?\s*(?P<number>\d{1,4})\s*号")
 SALUTATION = re.compile(r"^各.{2,}[：:]$")
 ROUNDS = [("spring", re.compile(r"春季")), ("autumn", re.compile(r"秋季")),
           ("first", re.compile(r"第一[次轮批]|首轮|首批")), ("second", re.compile(r"第二[次轮批]"))]
@@ -73,7 +71,8 @@ def find_all(doc: Document, root: Path) -> Draft:
     draft = Draft()
     numbers = doc_numbers(doc)
     draft.doc_number = _own_number(doc, numbers)
-    draft.cited_numbers = [n for n in numbers if not draft.doc_number or n.value != draft.doc_number.value]
+    own = draft.doc_number.value if draft.doc_number else None
+    draft.cited_numbers = [n for n in numbers if not own or not (n.value[1:] == own[1:] and n.value[0].endswith(own[0]))]
     head_end = draft.doc_number.first if draft.doc_number else 0
     draft.title = title(doc, head_end)
     draft.issued, signature = issue_date(doc)
@@ -122,11 +121,11 @@ def format_number(value: tuple[str, str, str]) -> str:
 
 
 def _own_number(doc: Document, numbers: list[Found]) -> Optional[Found]:
-    """The notice's own number: one standing on a line of its own near the top, else the first of the text."""
-    for number in numbers:
-        line = "".join(doc.tidy_lines[number.first - 1:number.last]).replace(" ", "")
-        if number.first <= 40 and DOC_NUMBER.fullmatch(line):
-            return number
+    """The notice's own number: a line near the top that is nothing else, else the first number of the text."""
+    for no, text in doc.numbered()[:40]:
+        m = DOC_NUMBER.fullmatch(text.replace(" ", ""))
+        if m:
+            return Found((m["prefix"], m["year"], str(int(m["number"]))), no, no, text)
     return numbers[0] if numbers else None
 
 

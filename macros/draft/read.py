@@ -13,7 +13,8 @@ class ReadError(ValueError):
 
 
 def read_lines(path: Path) -> list[str]:
-    """The document's lines (paragraphs and table rows for .docx, text lines page after page for .pdf)."""
+    """The document's lines: for .docx its paragraphs and table rows (cells separated by ；), for .pdf the text
+    lines page after page."""
     readers = {".txt": _read_txt, ".text": _read_txt, ".md": _read_txt, ".docx": _read_docx, ".pdf": _read_pdf}
     suffix = path.suffix.lower()
     if suffix == ".doc":
@@ -67,7 +68,8 @@ def _read_docx(path: Path) -> list[str]:
                     text = " ".join(cell.text.split())
                     if text and (not cells or cells[-1] != text):
                         cells.append(text)
-                lines.append("  ".join(cells))
+                # Cells become clauses of their own (；), so that a name and the phone beside it stay apart.
+                lines.append("；".join(cells) + ("；" if len(cells) > 1 else ""))
         else:
             lines.extend(block.text.split("\n"))
     return lines
@@ -79,5 +81,24 @@ def _read_pdf(path: Path) -> list[str]:
     lines: list[str] = []
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
-            lines.extend((page.extract_text() or "").split("\n"))
+            # Tables are read row by row: as plain text, cells that wrap interleave with their neighbours.
+            tables = page.find_tables()
+            boxes = [table.bbox for table in tables]
+            outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
+            placed = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
+            for table in tables:
+                for row_top, row in zip((r.bbox[1] for r in table.rows), table.extract()):
+                    cells = ["".join((cell or "").split("\n")).strip() for cell in row]
+                    cells = [cell for cell in cells if cell]
+                    if cells:
+                        placed.append((row_top, "；".join(cells) + ("；" if len(cells) > 1 else "")))
+            lines.extend(text for _, text in sorted(placed, key=lambda item: item[0]))
     return lines
+
+
+def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    """Whether the object's centre lies in the box (glyphs stick out of their cells a little)."""
+    x0, top, x1, bottom = box
+    if "x0" not in obj:
+        return False
+    return x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom

@@ -18,6 +18,12 @@ LIST_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
                        r"|第[一二三四五六七八九十百]+[条章节]|附件|联系)")
 SECTION_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+章)")
 SENTENCE_END = re.compile(r"[。！？；;!?]")
+# A document number as extractions print it: 湘教通〔2022〕80号, 鲁电职院教字 〔2024〕 26号, 浙教办[2023] 12 号.
+DOC_NUMBER = re.compile(r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔［\[【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕］\]】)）]\s*"
+                        r"第?\s*(?P<number>\d{1,4})\s*号")
+# Lines that stand alone whatever their length: the letterhead, the document number, the date of issue.
+_STANDALONE = re.compile(rf"^(?:.{{2,30}}(?:文件|函件)|{DOC_NUMBER.pattern}|"
+                         r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)$")
 # How a title ends; after it the salutation (各…：) starts a paragraph of its own.
 TITLE_END = re.compile(r"(?:通知|办法|意见|方案|决定|规定|细则|公告|通告|通报|批复|函|要点|安排)[）)》」]*$")
 
@@ -66,6 +72,15 @@ class Document:
         return [(i, text) for i, text in enumerate(self.tidy_lines, 1) if text]
 
 
+def _is_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _in_address(text: str) -> bool:
+    """Whether the text ends inside an e-mail address or URL (which a line break must not split with a space)."""
+    return bool(re.search(r"[@/.][A-Za-z0-9._%+\-/]*$", text))
+
+
 def _paragraphs(tidy_lines: list[str]) -> list[Paragraph]:
     numbered = [(i, text) for i, text in enumerate(tidy_lines, 1) if text]
     lengths = [len(text) for _, text in numbered if len(text) >= 8]
@@ -75,14 +90,17 @@ def _paragraphs(tidy_lines: list[str]) -> list[Paragraph]:
     text, owners, section = "", [], 0
     previous = ""
     for number, line in numbered:
-        starts_new = (not text or previous.endswith(_ENDS_SENTENCE) or LIST_MARK.match(line)
-                      or len(previous) < short or SECTION_MARK.match(previous) or TITLE_END.search(previous))
+        heading_like = len(previous) < short and not re.search(r"[，、,A-Za-z0-9\-]$", previous)
+        starts_new = (not text or previous.endswith(_ENDS_SENTENCE) or LIST_MARK.match(line) or heading_like
+                      or SECTION_MARK.match(previous) or TITLE_END.search(previous)
+                      or _STANDALONE.match(previous) or _STANDALONE.match(line))
         if starts_new and text:
             paragraphs.append(Paragraph(text, owners, section))
             text, owners = "", []
         if not text and SECTION_MARK.match(line):
             section += 1
-        glue = " " if text and text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum() else ""
+        # English words broken across lines get their space back; numbers and addresses are joined as they were.
+        glue = " " if text and _is_letter(text[-1]) and _is_letter(line[0]) and not _in_address(text) else ""
         text += glue + line
         owners += [number] * (len(glue) + len(line))
         previous = line
