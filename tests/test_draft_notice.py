@@ -416,3 +416,14 @@ def test_paragraphs_join_broken_lines_but_keep_line_numbers():
                               "The Ministry of Education〔2019〕19号。")
     assert body.span(body.text.index("0531"), body.text.index("，电子")) == (2, 4)
     assert body.span(body.text.index("19号"), len(body.text)) == (7, 8)
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md", "README.md"])
+def test_guides_describe_the_command_as_it_is(guide, capsys):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    assert "python -m macros draft-notice" in text
+    with pytest.raises(SystemExit):
+        main(["draft-notice", "--help"])
+    usage = capsys.readouterr().out
+    for option in set(re.findall(r"--[a-z]+", text[text.index("draft-notice"):][:3000])) & {"--out", "--force"}:
+        assert option in usage

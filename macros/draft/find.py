@@ -222,7 +222,10 @@ def _deadline(paragraph: Paragraph, mention: DateMention, previous: Optional[Dat
     start, end = resolve(mention, text, default_year, issued)
     stage = next(((name, words) for name, words in STAGES if re.search(words, sentence)), None)
     rounds = [(name, m.group()) for name, words in ROUNDS if (m := words.search(lead))]
-    round_ = rounds[0] if rounds else ((ordered_round, "春季、秋季 in order") if ordered_round else None)
+    # "（二）首轮申报与审核时间安排。…各市州于4月28日前…": one round named earlier in the paragraph holds for it
+    earlier = [(name, m.group()) for name, words in ROUNDS if (m := words.search(text, 0, mention.start))]
+    round_ = (rounds[0] if rounds else (ordered_round, "春季、秋季 in order") if ordered_round
+              else earlier[0] if len(earlier) == 1 else None)
     name = re.sub(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)])", "", lead)
     name = re.match(r"^(?:[^：:]*[：:])?(?P<t>.+?)时间(?:安排)?(?:分别)?(?:为|是)?[：:]?$", re.split(r"[，,]", name)[-1])
     draft = DeadlineDraft(
