@@ -73,24 +73,9 @@ def find_all(doc: Document, root: Path) -> Draft:
     draft.doc_number = _own_number(doc, numbers)
     own = draft.doc_number.value if draft.doc_number else None
     draft.cited_numbers = [n for n in numbers if not own or not (n.value[1:] == own[1:] and n.value[0].endswith(own[0]))]
-    head_end = draft.doc_number.first if draft.doc_number else 0
-    draft.title = title(doc, head_end)
+    draft.title = title(doc, draft.doc_number.first if draft.doc_number else 0)
     draft.issued, signature = issue_date(doc)
-    letterhead = [(no, text) for no, text in doc.numbered() if no < head_end]
-    candidates = ([signature] if signature else []) + letterhead
-    if draft.title:
-        candidates.append((draft.title.first, draft.title.value.split("关于")[0]))
-    issuers, draft.known_provinces = known_issuers(root)
-    draft.issuer = match_issuer([text for _, text in candidates], issuers)
-    line = next(((no, text) for no, text in candidates if draft.issuer and
-                 clean_issuer_line(text) in (draft.issuer.name, re.sub(r"（[^）]*）", "", draft.issuer.name))),
-                candidates[0] if candidates else None)
-    if line:
-        draft.issuer_line = Found(clean_issuer_line(line[1]), line[0], line[0], doc.tidy_lines[line[0] - 1])
-    prefix = draft.doc_number.value[0] if draft.doc_number else None
-    draft.province = draft.issuer.province if draft.issuer else guess_province(
-        prefix, [text for _, text in candidates] + ([draft.title.value] if draft.title else []))
-    draft.province_issuers = [i for i in issuers if i.province == draft.province]
+    _issuer(draft, doc, signature, root)
     draft.audience = audience(doc)
     default_year = (draft.issued.value.year if draft.issued else
                     int(draft.doc_number.value[1]) if draft.doc_number else None)
@@ -101,6 +86,25 @@ def find_all(doc: Document, root: Path) -> Draft:
     draft.attachments = contact_finder.attachments(doc)
     draft.urls = contact_finder.urls(doc)
     return draft
+
+
+def _issuer(draft: Draft, doc: Document, signature: Optional[tuple[int, str]], root: Path) -> None:
+    """Issuer, issuer line and province: the line above the date of issue, the letterhead, or the title's start."""
+    head_end = draft.doc_number.first if draft.doc_number else 0
+    candidates = ([signature] if signature else []) + [(no, text) for no, text in doc.numbered() if no < head_end]
+    if draft.title and "关于" in draft.title.value[1:]:
+        candidates.append((draft.title.first, draft.title.value.split("关于")[0]))  # 安徽省教育厅关于…的通知
+    candidates = [(no, text) for no, text in candidates if clean_issuer_line(text)]
+    issuers, draft.known_provinces = known_issuers(root)
+    draft.issuer = match_issuer([text for _, text in candidates], issuers)
+    line = next(((no, text) for no, text in candidates if draft.issuer and match_issuer([text], [draft.issuer])),
+                candidates[0] if candidates else None)
+    if line:
+        draft.issuer_line = Found(clean_issuer_line(line[1]), line[0], line[0], doc.tidy_lines[line[0] - 1])
+    prefix = draft.doc_number.value[0] if draft.doc_number else None
+    draft.province = draft.issuer.province if draft.issuer else guess_province(
+        prefix, [text for _, text in candidates] + ([draft.title.value] if draft.title else []))
+    draft.province_issuers = [i for i in issuers if i.province == draft.province]
 
 
 def doc_numbers(doc: Document) -> list[Found]:
