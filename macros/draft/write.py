@@ -12,7 +12,7 @@ from typing import Optional, get_args
 
 import yaml
 
-from ..models import Audience, Stage
+from ..models import Audience, Notice, Stage
 from .contacts import ContactDraft
 from .find import Draft, format_number
 from .text import Found
@@ -112,6 +112,10 @@ def render(draft: Draft, source: str, notice_id: str) -> str:
         out.add(0, f"{key}:", "  # optional: {zh: …, en: …} when the notice says")
     out.add(0, "review_stages: []", "  # optional, in order")
     out.add(0, "procedure: []", "  # optional: numbered steps")
+    written = {m[1] for line in out.out if (m := re.match(r"^([a-z_]+):", line))}
+    for key, spec in Notice.model_fields.items():  # fields the draft knows nothing about, so none is forgotten
+        if key not in written and key not in ("source", "updated", "issued_note") and not spec.is_required():
+            out.add(0, f"{key}: []" if spec.default == [] else f"{key}:", "  # optional (see macros/models.py)")
     out.add(0, "source:")
     out.add(2, "url:", "  # TODO where the original is published (https), if it is online")
     for url in draft.urls:
