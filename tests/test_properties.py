@@ -21,6 +21,8 @@ from macros.loader import Document, read_yaml, to_model
 from macros.pages import page_markdown, page_specs
 from macros.portal import load_portal
 
+from conftest import site_config
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE_KEYS = list(models.Notice.model_fields)
 REAL_NOTICE = yaml.safe_load((ROOT / "data" / "notices" / "hunan-2022-80.yml").read_text(encoding="utf-8"))
@@ -156,7 +158,7 @@ def test_valid_random_notices_load_as_written(data_copy, notice):
     spec = next(s for s in page_specs(portal) if s.kind == "notices" and s.ident == "prop-notice")
     assert "render_macros: false" in page_markdown(spec, portal, "en")
     atom = "{http://www.w3.org/2005/Atom}"
-    titles = [e.findtext(f"{atom}title") for e in ET.fromstring(atom_feed(portal, "zh", None)).iter(f"{atom}entry")]
+    titles = [e.findtext(f"{atom}title") for e in ET.fromstring(atom_feed(portal, "zh", site_config(None))).iter(f"{atom}entry")]
     assert loaded.title.zh in titles
 
 
