@@ -259,3 +259,12 @@ def test_readme_says_how_to_set_the_address_and_what_publishing_checks():
     for needed in ("site_url", "SITE_URL", "make publish-check", "extra.identity", "uid_domain", "tag_authority",
                    "robots.txt", "sitemap", "hreflang"):
         assert needed in section, needed
+
+
+@pytest.mark.skipif(__import__("shutil").which("make") is None, reason="make is not installed")
+def test_make_publish_check_refuses_the_placeholders():
+    # -o .venv/.stamp: use the existing virtualenv as it is, never reinstall into it from a test.
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run(["make", "-o", ".venv/.stamp", "publish-check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "site_url https://1x.example.org/ is a placeholder" in result.stderr
