@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-from markupsafe import Markup
+from html.parser import HTMLParser
 
 from . import text
 
@@ -44,16 +43,47 @@ def shorten(value: str, lang: str, limit: int | None = None) -> str:
     return head if ends and ends[-1] == len(head) else head + "…"  # a cut that ends a sentence needs no "…"
 
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+class _FirstParagraph(HTMLParser):
+    """The text of the first paragraph at the top level of a page's content: not one inside an admonition or
+    another box, which several pages may share (a status box at the top of each guide)."""
+
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.parts: list[str] | None = None  # collecting while inside a top-level <p>
+        self.found = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br" and self.parts is not None:
+            self.parts.append(" ")
+        if tag in self.VOID or self.found:
+            return
+        if tag == "p" and not self.open:
+            self.parts = []
+        self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or self.found or tag not in self.open:
+            return
+        while self.open and self.open.pop() != tag:  # close what the closing tag closes
+            pass
+        if tag == "p" and not self.open and self.parts is not None:
+            self.found = " ".join("".join(self.parts).split())
+            self.parts = None
+
+    def handle_data(self, data):
+        if self.parts is not None:
+            self.parts.append(data)
 
 
 def first_paragraph(html: str) -> str:
-    """Plain text of the first Markdown paragraph of a rendered page ("" if it has none)."""
-    for match in _PARAGRAPH.finditer(html):
-        plain = Markup(match.group(1)).striptags()
-        if plain:
-            return plain
-    return ""
+    """Plain text of the first top-level paragraph of a rendered page ("" if it has none)."""
+    parser = _FirstParagraph()
+    parser.feed(html)
+    parser.close()
+    return parser.found
 
 
 def _pick(value, lang: str) -> str:

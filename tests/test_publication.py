@@ -16,6 +16,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+import macros.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
 from conftest import ROOT, copy_project, run_build, site_config
 from macros import page_summary, publication
 from macros.pages import page_specs
@@ -168,6 +169,13 @@ def test_every_page_has_a_description_of_its_own(built_site, portal):
             summary = " ".join((getattr(notice.summary, lang) or notice.summary.zh).split())
             description = soup.select_one('meta[name="description"]')["content"]
             assert summary.startswith(description.removesuffix("…")), (notice.id, lang)
+
+
+def test_first_paragraph_is_the_first_one_outside_any_box():
+    html = ('<h1>T</h1><div class="admonition"><p class="admonition-title">Note</p><p>shared box</p></div>'
+            '<p></p><p><strong>结论</strong>：本站 &amp; <a href="x">这里</a><br>next</p><p>second</p>')
+    assert page_summary.first_paragraph(html) == "结论：本站 & 这里 next"
+    assert page_summary.first_paragraph("<ul><li><p>in a list</p></li></ul>") == ""
 
 
 def test_hand_written_pages_describe_themselves_by_their_first_paragraph(built_site):
