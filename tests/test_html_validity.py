@@ -12,7 +12,10 @@ from urllib.parse import unquote
 
 import pytest
 
+import macros.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
 from conftest import ROOT
+from macros.pages import page_specs
+from macros.text import DEFAULT_LANG, LANGS
 
 VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -38,13 +41,26 @@ def _guide_page() -> str:
 
 
 def page_paths(portal) -> list[str]:
-    """One page of each type, in both languages (from the data, whatever it holds), and the 404 page."""
-    province = portal.provinces[0].id
-    paths = ["", _guide_page(), "provinces/", f"provinces/{province}/", "notices/", f"notices/{portal.notices[0].id}/",
-             "calendar/", f"calendar/{province}/", "certificates/", "forms/", "maintainers/translations/"]
-    if portal.forms:
-        paths.append(f"forms/{portal.forms[0].id}/")
-    return [root + path + "index.html" for root in ("", "en/") for path in paths] + ["404.html"]
+    """Home, a guide page and one page of each kind the data generates (its index page and one of its items: a
+    province, a notice, a province's calendar, a form…), in both languages, and the 404 page."""
+    chosen: dict[tuple[str, bool], object] = {}
+    for spec in page_specs(portal):
+        chosen.setdefault((spec.kind, bool(spec.ident)), spec)
+    paths = []
+    for lang in LANGS:
+        root = "" if lang == DEFAULT_LANG else f"{lang}/"
+        paths += [root, root + _guide_page()] + [spec.url(lang) for spec in chosen.values()]
+    return [path + "index.html" for path in paths] + ["404.html"]
+
+
+def test_every_page_type_is_chosen(portal):
+    paths = page_paths(portal)
+    for expected in ("index.html", "provinces/index.html", f"provinces/{portal.provinces[0].id}/index.html",
+                     "notices/index.html", "calendar/index.html", "certificates/index.html", "forms/index.html",
+                     "maintainers/translations/index.html", "en/notices/index.html", "404.html"):
+        assert expected in paths, expected
+    assert any(p.startswith("en/notices/") and p != "en/notices/index.html" for p in paths)
+    assert any(p.startswith("en/calendar/") and p != "en/calendar/index.html" for p in paths)
 
 
 @pytest.fixture(scope="module")
