@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test system-deps clean bench
+.PHONY: serve build check publish-check test system-deps clean bench
 
 .venv/.stamp: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
@@ -15,6 +15,9 @@ serve: .venv/.stamp            ## build and serve on http://127.0.0.1:8000 (relo
 
 check: .venv/.stamp            ## validate data/ without building
 	$(PY) -m macros check
+
+publish-check: .venv/.stamp    ## refuse to publish while mkdocs.yml holds a placeholder address or identity
+	$(PY) -m macros publish-check $(if $(EXPECT_URL),--expect-url $(EXPECT_URL))
 
 build: .venv/.stamp            ## build into site/; the previous site stays until a build succeeds
 	rm -rf .site-tmp

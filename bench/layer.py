@@ -14,7 +14,7 @@ def measure(project: Path) -> dict:
     import macros.hooks  # noqa: F401  (registers every feature module's pages and producers)
     from mkdocs.config import load_config
 
-    from macros import outputs
+    from macros import outputs, publication
     from macros.pages import page_markdown, page_specs
     from macros.portal import load_portal
     from macros.text import LANGS
@@ -29,7 +29,7 @@ def measure(project: Path) -> dict:
     specs = page_specs(portal)
     out["page_specs"] = time.process_time() - started
     # The files before the pages, so that the form pages find their sizes made.
-    build = outputs.current(portal, config.site_url)
+    build = outputs.current(portal, publication.from_mkdocs_config(config))
     out["producers"] = {}
     for index, produce in enumerate(outputs.PRODUCERS):
         started = time.process_time()

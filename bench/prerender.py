@@ -93,6 +93,7 @@ def prerender(project: Path, dest: Path) -> dict:
     import macros  # the project's package: its define_env and page registry
     import macros.hooks  # noqa: F401  (importing it registers every feature module's pages)
     from macros.outputs import collect
+    from macros.publication import from_mkdocs_config
     from macros.pages import page_markdown, page_specs
     from macros.portal import load_portal
     from macros.text import LANGS
@@ -104,7 +105,7 @@ def prerender(project: Path, dest: Path) -> dict:
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"))  # the build's own settings (site_url may come from the env)
-    site_url = config.site_url
+    site = from_mkdocs_config(config)
     macros.hooks.on_config(config)  # what a build sets up first (e.g. the calendar's webcal links)
     written = render_docs(project / "docs", dest / "docs", macros)
     portal = load_portal(project)
@@ -114,7 +115,7 @@ def prerender(project: Path, dest: Path) -> dict:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page_markdown(spec, portal, lang), encoding="utf-8")
             written += 1
-    static = collect(portal, site_url)
+    static = collect(portal, site)
     for path, data in static.items():  # mkdocs copies them as they are
         target = dest / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

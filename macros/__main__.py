@@ -1,11 +1,12 @@
-# Command line for maintainers: `python -m macros check` validates data/ without building.
+# Command line for maintainers: `python -m macros check` validates data/ without building; `publish-check` says
+# whether mkdocs.yml may be published (no placeholder address or identity).
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from . import maintainer_cli
+from . import maintainer_cli, publication
 from .errors import DataError
 from .portal import load_portal
 
@@ -17,11 +18,17 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every file under data/ and report all problems")
     check.add_argument("--root", type=Path, default=ROOT, help="project folder holding data/ (default: this checkout)")
+    publish = sub.add_parser("publish-check", help="refuse placeholder addresses and identities in mkdocs.yml "
+                                                   "(SITE_URL from the environment counts)")
+    publish.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to check")
+    publish.add_argument("--expect-url", default=None, help="where the host will serve the site (must be site_url)")
     maintainer_cli.add_commands(sub, ROOT)
     args = parser.parse_args(argv)
     if args.command in maintainer_cli.COMMANDS:
         return maintainer_cli.run(args)
 
+    if args.command == "publish-check":
+        return publication.check_command(args.config, args.expect_url)
     if args.command == "check":
         try:
             portal = load_portal(args.root)

@@ -29,7 +29,8 @@ def register(env) -> None:
         portal = cached_portal(ROOT)
         if notice_id not in portal.notice_by_id:
             raise KeyError(f"notice_ref: unknown notice {notice_id!r}")
-        return fragment("notice_ref.html", notice=portal.notice_by_id[notice_id])
+        # inline in a sentence: without the fragment's final line break, which would show as a space in Chinese
+        return Markup(fragment("notice_ref.html", notice=portal.notice_by_id[notice_id]).rstrip("\n"))
 
     @env.macro
     def province_comparison() -> Markup:

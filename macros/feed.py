@@ -1,4 +1,5 @@
 # The Atom feed of notices (newest first), one per language: feed.xml and en/feed.xml, written once per build.
+# Ids are tag: URIs (RFC 4151) from extra.identity, so moving the site to another address changes no id.
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ from feedgen.feed import FeedGenerator
 
 from . import text
 from .outputs import PRODUCERS
+from .publication import Publication
 from .render import site_path
 
 FEED_PATHS = {"zh": "feed.xml", "en": "en/feed.xml"}
@@ -69,10 +71,20 @@ def _absolute(site_url: str | None, path: str) -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else "/" + path
 
 
-def atom_feed(portal, lang: str, site_url: str | None) -> bytes:
+def feed_id(tag_authority: str, lang: str) -> str:
+    return f"tag:{tag_authority}:{lang}/notices"
+
+
+def entry_id(tag_authority: str, lang: str, notice_id: str) -> str:
+    """One id per notice and language (the two feeds' entries are different texts)."""
+    return f"tag:{tag_authority}:{lang}/notices/{notice_id}"
+
+
+def atom_feed(portal, lang: str, site: Publication) -> bytes:
+    site_url, authority = site.url, site.identity.tag_authority
     entries = feed_entries(portal, lang)
     feed = FeedGenerator()
-    feed.id(_absolute(site_url, FEED_PATHS[lang]))
+    feed.id(feed_id(authority, lang))
     feed.title(text.label("feed_title", lang))
     feed.subtitle(text.label("feed_subtitle", lang))
     feed.language(lang)
@@ -83,7 +95,7 @@ def atom_feed(portal, lang: str, site_url: str | None) -> bytes:
     for entry in entries:
         page = _absolute(site_url, site_path("notices", entry.notice_id, lang))
         item = feed.add_entry(order="append")
-        item.id(page)
+        item.id(entry_id(authority, lang, entry.notice_id))
         item.title(entry.title)
         item.link(href=page, rel="alternate", type="text/html")
         item.updated(entry.updated)
@@ -95,8 +107,8 @@ def atom_feed(portal, lang: str, site_url: str | None) -> bytes:
     return feed.atom_str(pretty=True)
 
 
-def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
-    return {path: atom_feed(portal, lang, site_url) for lang, path in FEED_PATHS.items()}
+def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
+    return {path: atom_feed(portal, lang, site) for lang, path in FEED_PATHS.items()}
 
 
 PRODUCERS.append(produce_feeds)

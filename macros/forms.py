@@ -207,7 +207,7 @@ def _fix_core_dates(xml: bytes, created: dt.datetime, modified: dt.datetime) -> 
 
 # ---------------------------------------------------------------- all files of the portal, once per build
 
-def produce_form_files(portal, site_url: str | None) -> dict[str, bytes]:
+def produce_form_files(portal, site) -> dict[str, bytes]:  # the forms do not depend on the site's address
     return {file_path(form, fmt, lang): render_file(form, form_meta(portal, form, lang), fmt, lang)
             for form in portal.forms for fmt, lang in offered(form)}
 

@@ -1,16 +1,19 @@
 # mkdocs hooks (registered in mkdocs.yml): validate data/ before anything is written, add the pages the data
-# generates to each language's build, and point each page's edit link at its YAML source.
+# generates to each language's build, point each page's edit link at its YAML source, and give each page its
+# description, its sitemap date and its absolute hreflang links.
 from __future__ import annotations
 
 import logging
 import gc
 import os
 import sys
+from pathlib import Path
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` package importable
     sys.path.insert(0, ROOT)
 
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
@@ -19,8 +22,8 @@ from macros import timeline  # noqa: E402,F401  (registers the timeline page)
 from macros import calendar_pages, ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402
-from macros.i18n_pages import add_generated_pages, current_language, i18n_plugin  # noqa: E402
-from macros import outputs  # noqa: E402
+from macros.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
+from macros import outputs, page_summary, publication  # noqa: E402
 from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
 from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
@@ -36,15 +39,23 @@ def _portal():
         raise PluginError(exc.report()) from None
 
 
+def _publication(config) -> publication.Publication:
+    try:
+        return publication.from_mkdocs_config(config)
+    except publication.ConfigProblem as exc:
+        raise PluginError(str(exc)) from None
+
+
 @event_priority(100)  # first: every later on_config (search.py's too) reads the data checked here
 def on_config(config):
     gc.unfreeze()  # what the previous build (in `mkdocs serve`) froze may be collected again
     start_build()  # data/ is checked for changes once per build, not on every page
     portal = _portal()  # fail before the site directory is touched
+    site = _publication(config)
     calendar_pages.set_site_url(config.site_url)  # webcal links on the calendar pages
     if not i18n_plugin(config).building:  # once per build, not again in static-i18n's nested build
         _specs.clear()
-        outputs.begin(portal, config.site_url, background=outputs.can_fork())
+        outputs.begin(portal, site, background=outputs.can_fork())
     data_dir = os.path.join(ROOT, "data")
     if data_dir not in config.watch:
         config.watch.append(data_dir)
@@ -74,13 +85,27 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    # mkdocs' templates do not escape: the description is escaped here, once, whatever its source
+    lang = page_language(page, config)
+    description = page.meta.get("x_description") or page.meta.get("description") or \
+        page_summary.shorten(page_summary.first_paragraph(html), lang)
+    page.meta["description"] = str(escape(description)) if description else None
+    try:
+        updated = page_summary.page_date(page.meta, _portal())
+    except ValueError as exc:
+        raise PluginError(f"{page.file.src_uri}: front matter `updated`: {exc}") from None
+    if updated:
+        page.update_date = updated.isoformat()  # the sitemap's lastmod
+    return html
+
+
 def on_page_context(context, page, config, nav):
     source = page.meta.get("x_source")
     if source and not source.endswith("/") and config.repo_url:  # a folder has no edit page
-        base = config.extra.get("data_edit_base") or (config.repo_url.rstrip("/") + "/edit/main/")
-        page.edit_url = base + source
+        page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source
     lang = page_language(page, config)
-    context["x_page_head"] = head_html(_portal(), lang, page.url)
+    context["x_page_head"] = head_html(_portal(), lang, page.url, page_alternates(page, lang), config.site_url)
     context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url)
     return context
 
@@ -89,9 +114,10 @@ def on_post_build(config):
     if i18n_plugin(config).building:  # inside static-i18n's nested build of another language
         return
     try:
-        outputs.write_outputs(_portal(), config.site_dir, config.site_url)
+        outputs.write_outputs(_portal(), config.site_dir, _publication(config))
     except outputs.OutputError as exc:
         raise PluginError(f"could not make the site's files: {exc}") from None
+    Path(config.site_dir, "robots.txt").write_text(publication.robots_txt(config.site_url), encoding="utf-8")
     logging.getLogger("mkdocs.hooks.portal").info(translations.coverage(_portal()).line())
 
 

@@ -20,6 +20,13 @@ def current_language(config) -> str:
     return plugin.current_language or plugin.default_language
 
 
+def page_alternates(page, lang: str) -> dict[str, str]:
+    """{language: site-relative URL} of the page (in `lang`) and its counterparts, "" for a home page, as
+    static-i18n links them."""
+    alternates = getattr(page.file, "alternates", None) or {lang: page.file}
+    return {other: ("" if file.url in ("", "./", ".") else file.url) for other, file in alternates.items()}
+
+
 def _page_file(config, spec, lang: str, build_lang: str, content: str | None) -> File:
     src_uri = spec.src_uri(lang)
     if content is None:  # an alternate of another language: only its URL is ever read

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urljoin, urlparse
+import re
 
 import icalendar
 
@@ -11,13 +11,13 @@ from . import text
 from .calendar_model import ONE_DAY, dated_deadlines
 from .models import Deadline, Notice, Province
 from .outputs import PRODUCERS
+from .publication import Publication, absolute as absolute_url
 from .relations import Ending
 from .render import site_path
 
 FEED_DIR = "calendar/feeds"
 ALL_FEED = "all"
 PRODID = "-//1x-portal//deadline calendar 1.0//ZH"
-DEFAULT_HOST = "1x-portal"  # UID domain when no site_url is configured
 
 
 def feed_path(province_id: str | None) -> str:
@@ -30,12 +30,6 @@ def event_feed_path(notice_id: str, deadline_id: str) -> str:
     return f"{FEED_DIR}/events/{notice_id}--{deadline_id}.ics"
 
 
-def absolute_url(site_url: str | None, path: str) -> str | None:
-    if not site_url:
-        return None
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
-
-
 def webcal_url(site_url: str | None, path: str) -> str | None:
     """The subscribe link: the feed's URL with webcal:// (calendar apps subscribe instead of importing once)."""
     url = absolute_url(site_url, path)
@@ -44,13 +38,10 @@ def webcal_url(site_url: str | None, path: str) -> str | None:
     return "webcal://" + url.split("://", 1)[1]
 
 
-def uid_host(site_url: str | None) -> str:
-    return (urlparse(site_url).hostname if site_url else None) or DEFAULT_HOST
-
-
-def event_uid(notice: Notice, deadline: Deadline, site_url: str | None) -> str:
-    """Stable across builds and feeds: a subscriber's app updates the event instead of adding a copy."""
-    return f"{notice.id}--{deadline.id}@{uid_host(site_url)}"
+def event_uid(notice: Notice, deadline: Deadline, uid_domain: str) -> str:
+    """Stable across builds, feeds and addresses (the domain is extra.identity.uid_domain, not the site's host): a
+    subscriber's app updates the event instead of adding a copy."""
+    return f"{notice.id}--{deadline.id}@{uid_domain}"
 
 
 def _both(zh: str, en: str) -> str:
@@ -62,11 +53,32 @@ def _en(value) -> str:
     return getattr(value, "en", None) or ""
 
 
+# A title that already says it is a due date ("……报送截止", "… due") gets no "(deadline)" after it.
+_SAYS_DUE = {"zh": re.compile("截止|截至|之前|以前"), "en": re.compile(r"\b(?:due|deadline)\b", re.IGNORECASE)}
+_DUE_MARK = {"zh": "（截止）", "en": " (deadline)"}
+
+
 def summary(province: Province, deadline: Deadline) -> str:
+    """"Province: title", marked as a deadline when it is a single due date and the title does not say so."""
     due = deadline.start is None
-    zh = ("截止：" if due else "") + f"{province.name.zh}：{deadline.title.zh}"
-    en = (("Due: " if due else "") + f"{province.name.en}: {deadline.title.en}") if province.name.en and deadline.title.en else ""
+
+    def line(lang: str, name: str, title: str) -> str:
+        mark = _DUE_MARK[lang] if due and not _SAYS_DUE[lang].search(title) else ""
+        return f"{name}{text.label('colon', lang)}{title}{mark}"
+
+    zh = line("zh", province.name.zh, deadline.title.zh)
+    en = line("en", province.name.en, deadline.title.en) if province.name.en and deadline.title.en else ""
     return _both(zh, en)
+
+
+def reminder(deadline: Deadline, days: int) -> icalendar.Alarm:
+    """A notification `days` before the window ends (relative to DTEND, the day after its last day)."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", -dt.timedelta(days=days), parameters={"RELATED": "END"})
+    alarm.add("description", _both(f"还有{days}天：{deadline.title.zh}",
+                                   f"{days} days left: {deadline.title.en}" if deadline.title.en else ""))
+    return alarm
 
 
 def description(province: Province, notice: Notice, deadline: Deadline, site_url: str | None,
@@ -101,14 +113,15 @@ def description(province: Province, notice: Notice, deadline: Deadline, site_url
     return "\n".join(lines)
 
 
-def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_url: str | None,
+def deadline_event(province: Province, notice: Notice, deadline: Deadline, site: Publication,
                    until: tuple[int | None, Ending | None] = (None, None)) -> icalendar.Event:
     """An all-day event (DTEND is the day after the last day); a recurring window is one event with an RRULE,
     ending (UNTIL) with the last year it can start: `until` is (that year, the ending that stops it) or Nones."""
+    site_url = site.url
     start = deadline.start or deadline.end
     stamp = dt.datetime.combine(notice.updated, dt.time(0, 0), tzinfo=dt.timezone.utc)  # from data: reproducible
     event = icalendar.Event()
-    event.add("uid", event_uid(notice, deadline, site_url))
+    event.add("uid", event_uid(notice, deadline, site.identity.uid_domain))
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("dtstart", start)
@@ -127,6 +140,8 @@ def deadline_event(province: Province, notice: Notice, deadline: Deadline, site_
     page = absolute_url(site_url, site_path("notices", notice.id, "zh"))
     if page:
         event.add("url", f"{page}#{notice.id}--{deadline.id}")
+    if site.reminder_days:
+        event.add_component(reminder(deadline, site.reminder_days))
     return event
 
 
@@ -169,11 +184,11 @@ def _until(portal, notice: Notice, deadline: Deadline) -> tuple[int | None, Endi
     return portal.last_round_year(notice, deadline), portal.rounds_stopped_by(notice, deadline)
 
 
-def produce_feeds(portal, site_url: str | None) -> dict[str, bytes]:
+def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     """Every feed of the site: {site-relative path: bytes}."""
     entries = list(dated_deadlines(portal))
     # each event goes into three feeds (all, its province, its own): build and serialise it once
-    events = {(n.id, d.id): deadline_event(p, n, d, site_url, _until(portal, n, d)).to_ical() for p, n, d in entries}
+    events = {(n.id, d.id): deadline_event(p, n, d, site, _until(portal, n, d)).to_ical() for p, n, d in entries}
     files = {feed_path(None): feed(feed_name(None), entries, events)}
     for province in portal.provinces:
         path = feed_path(province.id)

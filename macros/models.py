@@ -7,6 +7,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from .cjk import join_folded_lines
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 # Control characters can reach a string through YAML escapes ("\0", "\x0b"); they break the XML outputs (Atom
 # feed, DOCX) and are never part of a real document, so text refuses them (tab and line breaks are fine).
@@ -19,10 +21,11 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# Every text joins the lines YAML folded inside Chinese without the space folding put there (macros/cjk.py).
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True),
-                 AfterValidator(_no_control_characters)]
+                 AfterValidator(_no_control_characters), AfterValidator(join_folded_lines)]
 Paragraphs = Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True),
-                       AfterValidator(_no_control_characters)]
+                       AfterValidator(_no_control_characters), AfterValidator(join_folded_lines)]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9][0-9\-－ ]{5,20}$")]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")]
 QQ = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{4,11}$")]

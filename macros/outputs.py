@@ -13,7 +13,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-# Each producer: (portal, site_url or None) -> {site-relative path: bytes}. Feature modules add themselves here;
+# Each producer: (portal, publication.Publication) -> {site-relative path: bytes}. Feature modules add themselves here;
 # one whose file sizes pages show goes first (forms.py), so that pages wait for it least.
 PRODUCERS: list = []
 
@@ -38,8 +38,8 @@ class BuildWork:
     """The files (and AHEAD work) of one build of one loaded portal: each producer's result made here on first
     use, or received from the child process in PRODUCERS order, then AHEAD's."""
 
-    def __init__(self, portal, site_url: str | None):
-        self.portal, self.site_url = portal, site_url
+    def __init__(self, portal, site):
+        self.portal, self.site = portal, site  # site: publication.Publication (address, identity, reminder)
         self._done: dict = {}  # producer index or AHEAD name -> its result
         self._child = None
         self._pipe = None
@@ -64,7 +64,7 @@ class BuildWork:
     def _result(self, key):
         while key not in self._done:
             if self._pipe is None:
-                self._done[key] = _run(key, self.portal, self.site_url)
+                self._done[key] = _run(key, self.portal, self.site)
             else:
                 self._receive()
         return self._done[key]
@@ -113,9 +113,9 @@ class BuildWork:
             self.stop()  # the child has sent everything
 
 
-def _run(key, portal, site_url: str | None):
+def _run(key, portal, site):
     if isinstance(key, int):
-        work, args = PRODUCERS[key], (portal, site_url)
+        work, args = PRODUCERS[key], (portal, site)
     else:
         work, args = dict(AHEAD)[key], (portal,)
     try:
@@ -149,21 +149,21 @@ def _child_main(build: BuildWork, send) -> None:
 _current: list[BuildWork] = []
 
 
-def begin(portal, site_url: str | None, *, background: bool) -> None:
+def begin(portal, site, *, background: bool) -> None:
     """Start this build's files and AHEAD work: in a child process when `background`, else each on first use."""
     abandon()
-    build = BuildWork(portal, site_url)
+    build = BuildWork(portal, site)
     _current.append(build)  # before the fork: the child's form pages find their sizes in the child's copy
     if background:
         build.start_child()
 
 
-def current(portal, site_url: str | None = None, *, for_site_url: bool = False) -> BuildWork:
+def current(portal, site=None, *, for_site: bool = False) -> BuildWork:
     """This build's files, or (outside a build, e.g. in tests) files made on demand for this portal. Form sizes
-    do not depend on the site_url; `for_site_url`: the files are to be written, so it must be the same."""
-    if not _current or _current[0].portal is not portal or (for_site_url and _current[0].site_url != site_url):
+    do not depend on the site's configuration; `for_site`: the files are to be written, so it must be the same."""
+    if not _current or _current[0].portal is not portal or (for_site and _current[0].site != site):
         abandon()
-        _current.append(BuildWork(portal, site_url))
+        _current.append(BuildWork(portal, site))
     return _current[0]
 
 
@@ -177,15 +177,15 @@ def abandon() -> None:
         _current.pop().stop()
 
 
-def collect(portal, site_url: str | None) -> dict[str, bytes]:
+def collect(portal, site) -> dict[str, bytes]:
     """Every produced file of the site, made here (for tools such as the benchmark's pre-rendered baseline)."""
-    return BuildWork(portal, site_url).all_files()
+    return BuildWork(portal, site).all_files()
 
 
-def write_outputs(portal, site_dir: str, site_url: str | None) -> int:
+def write_outputs(portal, site_dir: str, site) -> int:
     # Kept (not abandoned) until the next build: static-i18n builds the other language's pages after this, and
     # their form pages show the same sizes.
-    files = current(portal, site_url, for_site_url=True).all_files()
+    files = current(portal, site, for_site=True).all_files()
     for path, data in files.items():
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)

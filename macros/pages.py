@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from . import text
+from . import page_summary, text
 from .outputs import AHEAD
 from .render import render_fragment, site_path
 
@@ -73,6 +73,7 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
         "render_macros": False,
         "x_source": spec.source,
         "x_updated": spec.updated.isoformat() if spec.updated else None,
+        "x_description": page_summary.shorten(page_summary.spec_description(spec, portal, lang), lang),
     }
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None)
     body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)

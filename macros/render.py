@@ -66,6 +66,9 @@ class Context(dict):
             paren=lambda inner: (Markup("（{}）") if lang == "zh" else Markup(" ({})")).format(inner),
             paren_open=lambda: "（" if lang == "zh" else " (",
             paren_close=lambda: "）" if lang == "zh" else ")",
+            # between two items of a line: a space in English, none in Chinese (which sets no spaces between
+            # words; the CSS spaces the items where they need it, e.g. `:lang(zh) .x-notice-list small`)
+            space=lambda: "" if lang == "zh" else " ",
         )
 
 

@@ -14,9 +14,10 @@ PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def run_build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `out`; the result carries exit code and output."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_build(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `out` (with `env_vars` set, e.g. SITE_URL); the result
+    carries exit code and output."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     return subprocess.run(MKDOCS + ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
@@ -29,6 +30,15 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def site_config(url: str | None = "https://portal.example.cn/"):
+    """The build's publication settings from mkdocs.yml (identity, reminder) with `url` as the site's address."""
+    import dataclasses
+
+    from macros.publication import read
+
+    return dataclasses.replace(read(ROOT / "mkdocs.yml")[0], url=url)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import site_config
 from macros.feed import FEED_PATHS, atom_feed, feed_entries
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -27,7 +28,8 @@ def when(element: ET.Element, name: str) -> dt.datetime | None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_feed_lists_every_notice_newest_first_with_dates_from_the_data(portal, lang):
-    xml = atom_feed(portal, lang, "https://portal.example/")
+    site = site_config("https://portal.example/")
+    xml = atom_feed(portal, lang, site)
     entries = entries_of(xml)
     assert len(entries) == len(portal.notices)
     by_url = {n.id: n for n in portal.notices}
@@ -37,6 +39,8 @@ def test_feed_lists_every_notice_newest_first_with_dates_from_the_data(portal, l
         prefix = "https://portal.example/" + ("" if lang == "zh" else "en/") + "notices/"
         assert link.startswith(prefix) and link.endswith("/")
         notice = by_url[link[len(prefix):-1]]
+        # the id is a tag: URI of the configured authority, never the page's address
+        assert entry.findtext(f"{ATOM}id") == f"tag:{site.identity.tag_authority}:{lang}/notices/{notice.id}"
         assert when(entry, "updated") == dt.datetime.combine(notice.updated, dt.time(), dt.timezone(dt.timedelta(hours=8)))
         published = when(entry, "published")
         assert (published.date() if published else None) == notice.issued
@@ -49,7 +53,7 @@ def test_feed_lists_every_notice_newest_first_with_dates_from_the_data(portal, l
 
 
 def test_feed_is_deterministic_and_in_the_reader_language(portal):
-    assert atom_feed(portal, "zh", None) == atom_feed(portal, "zh", None)
+    assert atom_feed(portal, "zh", site_config(None)) == atom_feed(portal, "zh", site_config(None))
     hunan = next(e for e in feed_entries(portal, "en") if e.notice_id == "hunan-2022-80")
     assert hunan.title == portal.notice_by_id["hunan-2022-80"].title.en
     assert "Date of issue: 15 Apr 2022" in hunan.summary

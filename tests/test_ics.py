@@ -10,7 +10,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from conftest import ROOT
+from conftest import ROOT, site_config
 from macros import ics
 from macros.calendar_model import dated_deadlines
 from macros.ics import event_feed_path, feed_path, produce_feeds
@@ -24,6 +24,11 @@ def site_url() -> str:
 
     with open(ROOT / "mkdocs.yml", "rb") as config:
         return yaml_load(config)["site_url"]
+
+
+def build_config():
+    """What the build gives the feeds: the site_url above, extra.identity and extra.calendar of mkdocs.yml."""
+    return site_config(site_url())
 
 
 def feed_files(site: Path) -> list[Path]:
@@ -107,7 +112,7 @@ def test_recurrence_is_one_event_with_a_yearly_rule_not_copies(built_site):
 
 
 def test_uids_are_stable_ids_shared_by_every_feed(built_site, portal):
-    host = re.match(r"https?://([^/:]+)", site_url()).group(1)
+    host = build_config().identity.uid_domain  # configured, not the site's host (tests/test_publication.py)
     expected = {f"{n.id}--{d.id}@{host}" for _, n, d in dated_deadlines(portal)}
     all_uids = [str(e["uid"]) for e in parse(built_site / feed_path(None)).walk("VEVENT")]
     assert sorted(all_uids) == sorted(expected)  # each once: no duplicates
@@ -127,7 +132,7 @@ def test_undated_obligations_are_not_events(built_site):
 def test_summary_is_bilingual_and_description_names_document_and_page(built_site):
     event = next(e for e in parse(built_site / feed_path(None)).walk("VEVENT")
                  if str(e["uid"]).startswith("hunan-2022-80--round-1-results@"))
-    assert str(event["summary"]) == "截止：湖南省：省推进办公布审核结果 / Due: Hunan: First round — review results published"
+    assert str(event["summary"]) == "湖南省：省推进办公布审核结果（截止） / Hunan: First round — review results published (deadline)"
     description = str(event["description"])
     assert "湘教通〔2022〕80号" in description
     page = site_url().rstrip("/") + "/notices/hunan-2022-80/#hunan-2022-80--round-1-results"
@@ -144,17 +149,17 @@ def test_recurring_event_names_its_basis(built_site):
 
 
 def test_feeds_are_byte_identical_on_every_build(built_site, portal):
-    first = produce_feeds(portal, site_url())
-    second = produce_feeds(portal, site_url())
+    first = produce_feeds(portal, build_config())
+    second = produce_feeds(portal, build_config())
     assert first == second
     built = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in feed_files(built_site)}
     assert built == first
 
 
-def test_without_a_site_url_uids_fall_back_to_a_fixed_host(portal):
-    feeds = produce_feeds(portal, None)
+def test_without_a_site_url_the_uids_stay_and_links_are_relative(portal):
+    feeds = produce_feeds(portal, site_config(None))
     cal = icalendar.Calendar.from_ical(feeds[feed_path(None)])
-    assert all(str(e["uid"]).endswith("@1x-portal") for e in cal.walk("VEVENT"))
+    assert all(str(e["uid"]).endswith("@" + build_config().identity.uid_domain) for e in cal.walk("VEVENT"))
     assert all("url" not in e for e in cal.walk("VEVENT"))
     assert "notices/hunan-2022-80/#hunan-2022-80--round-1-results" in feeds[feed_path("hunan")].decode().replace("\r\n ", "")
 
@@ -162,7 +167,7 @@ def test_without_a_site_url_uids_fall_back_to_a_fixed_host(portal):
 def test_feeds_are_what_icalendar_writes_for_the_whole_calendar(portal):
     # feed() serialises each event once and joins the text; it must equal icalendar's own output of the calendar
     # with the events added as components (content lines folded the same way, same order, same ending).
-    url = site_url()
+    url = build_config()
     entries = list(dated_deadlines(portal))
     feeds = produce_feeds(portal, url)
     for province, path in [(None, feed_path(None))] + [(p.id, feed_path(p.id)) for p in portal.provinces]:
@@ -174,3 +179,81 @@ def test_feeds_are_what_icalendar_writes_for_the_whole_calendar(portal):
         for p, n, d in ordered:
             cal.add_component(ics.deadline_event(p, n, d, url))
         assert feeds[path] == cal.to_ical(), path
+
+
+# ---------------------------------------------------------------- summaries and reminders
+
+
+def _events(built_site):
+    return parse(built_site / feed_path(None)).walk("VEVENT")
+
+
+def test_summaries_name_province_and_title_once_and_mark_due_dates_once(built_site, portal):
+    by_uid = {f"{n.id}--{d.id}": (p, d) for p, n, d in dated_deadlines(portal)}
+    for event in _events(built_site):
+        province, deadline = by_uid[str(event["uid"]).split("@")[0]]
+        zh = str(event["summary"]).split(" / ")[0]
+        assert zh.startswith(f"{province.name.zh}：{deadline.title.zh}"), zh
+        assert zh.count(province.name.zh) == 1 and not zh.startswith("截止")
+        assert zh.count("截止") <= 1, f"doubled: {zh}"  # "……报送截止" gets no second mark
+        if deadline.start is None:  # a due date says so, in the title or by the mark
+            assert "截止" in zh or "截至" in zh, zh
+        else:
+            assert zh == f"{province.name.zh}：{deadline.title.zh}"
+        if deadline.title.en and province.name.en:
+            en = str(event["summary"]).split(" / ", 1)[1]
+            assert en.startswith(f"{province.name.en}: {deadline.title.en}")
+            says_due = re.compile(r"\b(?:due|deadline)\b", re.IGNORECASE)
+            expected = 1 if deadline.start is None else len(says_due.findall(deadline.title.en))
+            assert len(says_due.findall(en)) == expected, en
+
+
+def test_a_due_title_that_says_so_is_not_marked_again(portal):
+    anhui = portal.province_by_id["anhui"]
+    notice = portal.notice_by_id["anhui-2022-11"]
+    due = next(d for d in notice.deadlines if d.id == "spring-materials-due")
+    assert ics.summary(anhui, due) == ("安徽省：春季《申报表》《汇总表》扫描件报送截止 / "
+                                       "Anhui: Spring round — scans of application form and summary sheet due")
+
+
+def test_every_event_reminds_the_configured_days_before_its_window_ends(built_site, portal):
+    days = build_config().reminder_days  # mkdocs.yml extra.calendar.reminder_days (0: none)
+    for event in _events(built_site):
+        alarms = event.walk("VALARM")
+        assert len(alarms) == (1 if days else 0), event["uid"]
+        if not days:
+            continue
+        alarm = alarms[0]
+        assert str(alarm["action"]) == "DISPLAY" and str(alarm["description"])
+        assert alarm["trigger"].params["RELATED"] == "END"
+        assert alarm.decoded("trigger") == -dt.timedelta(days=days)
+
+
+def test_reminders_fall_before_the_end_of_every_occurrence(built_site):
+    # recurring-ical-events expands the windows; the alarm time is computed here from each occurrence's end, since
+    # its own VALARM expansion fails on all-day events (niccokunzmann/python-recurring-ical-events#234, open).
+    cal = parse(built_site / feed_path(None))
+    days = build_config().reminder_days
+    if not days:
+        pytest.skip("mkdocs.yml sets no reminder (extra.calendar.reminder_days)")
+    occurrences = recurring_ical_events.of(cal).between(D(2019, 1, 1), D(2031, 1, 1))
+    assert occurrences
+    for occurrence in occurrences:
+        end = occurrence.decoded("dtend")  # the day after the last day of the window
+        trigger = occurrence.walk("VALARM")[0].decoded("trigger")
+        fires = dt.datetime.combine(end, dt.time()) + trigger
+        assert fires == dt.datetime.combine(end - dt.timedelta(days=days), dt.time())
+        assert fires.date() <= end - dt.timedelta(days=1)  # on or before the last day
+
+
+def test_the_reminder_follows_reminder_days_and_zero_or_absent_means_none(portal):
+    import dataclasses
+
+    from macros.publication import publication
+
+    quiet = dataclasses.replace(build_config(), reminder_days=0)
+    assert b"BEGIN:VALARM" not in produce_feeds(portal, quiet)[feed_path(None)]
+    five = icalendar.Calendar.from_ical(produce_feeds(portal, dataclasses.replace(quiet, reminder_days=5))[feed_path(None)])
+    assert {e.walk("VALARM")[0].decoded("trigger") for e in five.walk("VEVENT")} == {-dt.timedelta(days=5)}
+    absent = publication("https://portal.example.cn/", {"identity": dataclasses.asdict(build_config())["identity"]})
+    assert absent.reminder_days == 0

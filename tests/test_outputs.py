@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, site_config
 from macros import feed, forms, ics, outputs, pages  # noqa: F401  (the feature modules register their producers)
 from macros.portal import load_portal
 
@@ -22,7 +22,7 @@ def producers(monkeypatch):
 
 @pytest.fixture(scope="module")
 def inline_files(portal):
-    return outputs.BuildWork(portal, "https://example.org/1x/").all_files()
+    return outputs.BuildWork(portal, site_config("https://example.org/1x/")).all_files()
 
 
 def test_every_feature_produces_files(inline_files):
@@ -37,7 +37,7 @@ needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_meth
 
 @needs_fork
 def test_the_child_process_makes_the_same_files_and_pages(portal, inline_files):
-    build = outputs.BuildWork(portal, "https://example.org/1x/")
+    build = outputs.BuildWork(portal, site_config("https://example.org/1x/"))
     build.start_child()
     assert build.all_files() == inline_files
     english = build.ahead(pages.OTHER_LANGUAGE_PAGES)
@@ -57,7 +57,7 @@ def test_sizes_come_from_the_first_producer_without_waiting_for_the_rest(portal,
         return {"x/late.bin": b"12345"}
 
     producers.append(slow)
-    outputs.begin(portal, None, background=background)
+    outputs.begin(portal, site_config(), background=background)
     form_path = next(iter(producers[0](portal, None)))
     assert outputs.file_size(portal, form_path) == len(producers[0](portal, None)[form_path])
     if not background:
@@ -74,32 +74,32 @@ def test_a_failing_producer_is_reported_with_its_message(portal, producers, tmp_
         raise ValueError("province id 'all' clashes with the feed calendar/feeds/all.ics")
 
     producers.append(broken)
-    outputs.begin(portal, None, background=background)
+    outputs.begin(portal, site_config(), background=background)
     with pytest.raises(outputs.OutputError, match="clashes with the feed calendar/feeds/all.ics"):
-        outputs.write_outputs(portal, str(tmp_path), None)
+        outputs.write_outputs(portal, str(tmp_path), site_config())
     assert not any(tmp_path.iterdir())  # nothing half-written
 
 
 @needs_fork
 def test_a_child_that_dies_is_an_error_not_a_hang(portal, producers, tmp_path):
     producers.insert(0, lambda portal, site_url: os._exit(3))
-    outputs.begin(portal, None, background=True)
+    outputs.begin(portal, site_config(), background=True)
     with pytest.raises(outputs.OutputError, match="exit code 3"):
-        outputs.write_outputs(portal, str(tmp_path), None)
+        outputs.write_outputs(portal, str(tmp_path), site_config())
 
 
 def test_two_producers_writing_one_path_is_an_error(portal, producers):
     producers.append(lambda portal, site_url: {"calendar/feeds/all.ics": b""})
     with pytest.raises(outputs.OutputError, match="two producers write calendar/feeds/all.ics"):
-        outputs.collect(portal, None)
+        outputs.collect(portal, site_config())
 
 
 def test_files_are_made_again_for_a_new_portal_or_site_url(portal, producers, tmp_path):
-    outputs.begin(portal, None, background=False)
+    outputs.begin(portal, site_config(), background=False)
     other = load_portal(ROOT)
-    outputs.write_outputs(other, str(tmp_path), "https://example.org/other/")
-    feed = (tmp_path / "calendar/feeds/all.ics").read_bytes().decode()
-    assert "@example.org" in feed
+    outputs.write_outputs(other, str(tmp_path), site_config("https://example.org/other/"))
+    feed = (tmp_path / "calendar/feeds/all.ics").read_bytes().decode().replace("\r\n ", "")
+    assert "https://example.org/other/notices/" in feed
 
 
 def test_no_fork_while_another_thread_runs():
@@ -125,9 +125,9 @@ def test_sizes_after_the_files_are_written_need_no_second_run(portal, producers,
         return first(portal, site_url)
 
     producers[0] = counted
-    outputs.begin(portal, None, background=False)
+    outputs.begin(portal, site_config(), background=False)
     path = next(iter(first(portal, None)))
-    outputs.write_outputs(portal, str(tmp_path), None)
+    outputs.write_outputs(portal, str(tmp_path), site_config())
     assert outputs.file_size(portal, path) == (tmp_path / path).stat().st_size
     assert calls == [1]
 
@@ -144,7 +144,7 @@ def test_the_child_makes_each_file_once_even_for_the_pages_it_renders(portal, pr
         return first(portal, site_url)
 
     producers[0] = counted
-    outputs.begin(portal, None, background=True)
+    outputs.begin(portal, site_config(), background=True)
     build = outputs.current(portal)
     build.ahead(pages.OTHER_LANGUAGE_PAGES)
     build.all_files()

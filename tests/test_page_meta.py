@@ -17,6 +17,7 @@ def soup_of(site: Path, url: str) -> BeautifulSoup:
 
 
 def _edit_base() -> str:
+    """repo_url + edit_uri's action and branch: mkdocs.yml names the repository in one place."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -24,7 +25,8 @@ def _edit_base() -> str:
 
     _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/… tags
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return config["extra"]["data_edit_base"]
+    action, branch = config["edit_uri"].strip("/").split("/")[:2]
+    return f"{config['repo_url'].rstrip('/')}/{action}/{branch}/"
 
 
 @pytest.mark.parametrize("lang,label,date_of", [

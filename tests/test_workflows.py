@@ -2,6 +2,7 @@
 # tests; the publish workflow builds main and deploys it to GitHub Pages; the PR template carries the review checklist.
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -53,3 +54,19 @@ def test_pull_request_template_has_the_review_checklist():
                  "Both languages", "`make check` is green", "原件已附上", "文号", "日期"):
         assert item in text, item
     assert text.count("- [ ]") >= 6
+
+
+def test_publishing_refuses_placeholders_before_it_builds():
+    wf = _workflow("publish.yml")
+    steps = _steps(wf)
+    runs = [step.get("run", "") for step in steps]
+    check = next(i for i, run in enumerate(runs) if "make publish-check" in run)
+    build = next(i for i, run in enumerate(runs) if "make check build" in run)
+    assert check < build
+    assert "EXPECT_URL=${{ steps.pages.outputs.base_url }}" in runs[check]  # where Pages serves it
+    assert not steps[check].get("continue-on-error")
+    # the address comes from mkdocs.yml alone: no step overrides it
+    assert all("SITE_URL" not in (step.get("env") or {}) for step in steps)
+    assert "SITE_URL" not in (wf.get("env") or {})
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^publish-check:.*\n\t\$\(PY\) -m macros publish-check", makefile, re.M)
