@@ -177,7 +177,7 @@ def feed_name(province: Province | None) -> dict[str, str]:
             "en": f"1+X certificate pilot deadlines ({province.name.en})" if province.name.en else ""}
 
 
-def _until(portal, notice: Notice, deadline: Deadline) -> tuple[int | None, Ending | None]:
+def until_of(portal, notice: Notice, deadline: Deadline) -> tuple[int | None, Ending | None]:
     """The last year a recurring window can start and, when a later document cut it short, that ending."""
     if not deadline.recurrence:
         return None, None
@@ -188,7 +188,7 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     """Every feed of the site: {site-relative path: bytes}."""
     entries = list(dated_deadlines(portal))
     # each event goes into three feeds (all, its province, its own): build and serialise it once
-    events = {(n.id, d.id): deadline_event(p, n, d, site, _until(portal, n, d)).to_ical() for p, n, d in entries}
+    events = {(n.id, d.id): deadline_event(p, n, d, site, until_of(portal, n, d)).to_ical() for p, n, d in entries}
     files = {feed_path(None): feed(feed_name(None), entries, events)}
     for province in portal.provinces:
         path = feed_path(province.id)

@@ -104,7 +104,9 @@ def test_recurrence_is_one_event_with_a_yearly_rule_not_copies(built_site):
               if str(e["uid"]).startswith("anhui-2022-11--spring-provincial-review@")]
     assert len(events) == 1
     rule = events[0]["rrule"]
-    assert rule["FREQ"] == ["YEARLY"] and "UNTIL" not in rule and "COUNT" not in rule
+    assert rule["FREQ"] == ["YEARLY"] and "COUNT" not in rule
+    # it repeats up to the last year it can start: 人社厅函〔2025〕154号 ends the rounds from 2026 (test_relations.py)
+    assert rule["UNTIL"] == [D(2025, 4, 8)]
     assert events[0].decoded("dtstart") == D(2022, 4, 8)
     one_off = [e for e in parse(built_site / feed_path("anhui")).walk("VEVENT")
                if str(e["uid"]).startswith("anhui-2022-11--spring-materials-due@")]
@@ -116,8 +118,10 @@ def test_uids_are_stable_ids_shared_by_every_feed(built_site, portal):
     expected = {f"{n.id}--{d.id}@{host}" for _, n, d in dated_deadlines(portal)}
     all_uids = [str(e["uid"]) for e in parse(built_site / feed_path(None)).walk("VEVENT")]
     assert sorted(all_uids) == sorted(expected)  # each once: no duplicates
-    province_uids = [str(e["uid"]) for p in portal.provinces for e in parse(built_site / feed_path(p.id)).walk("VEVENT")]
-    assert sorted(province_uids) == sorted(expected)
+    for p in portal.provinces:  # a province's feed: its own deadlines and the national ones, each once
+        mine = {f"{n.id}--{d.id}@{host}" for q, n, d in dated_deadlines(portal) if q.id == p.id or portal.is_national(n)}
+        province_uids = [str(e["uid"]) for e in parse(built_site / feed_path(p.id)).walk("VEVENT")]
+        assert sorted(province_uids) == sorted(mine)
     for _, n, d in dated_deadlines(portal):
         single = parse(built_site / event_feed_path(n.id, d.id)).walk("VEVENT")
         assert [str(e["uid"]) for e in single] == [f"{n.id}--{d.id}@{host}"]
@@ -144,8 +148,10 @@ def test_recurring_event_names_its_basis(built_site):
     event = next(e for e in parse(built_site / feed_path("anhui")).walk("VEVENT")
                  if str(e["uid"]).startswith("anhui-2022-11--autumn-school-filing@"))
     description = str(event["description"])
-    assert "每年重复（自2022年起）" in description and "Repeats every year (from 2022)" in description
+    assert "每年重复（自2022年起至2025年）" in description and "Repeats every year (from 2022 to 2025)" in description
     assert "皖教秘职成〔2022〕11号" in description
+    # and why it stops: the later document, from its own relation
+    assert "自2026年1月1日起不再举行：人社厅函〔2025〕154号" in description
 
 
 def test_feeds_are_byte_identical_on_every_build(built_site, portal):
@@ -171,13 +177,13 @@ def test_feeds_are_what_icalendar_writes_for_the_whole_calendar(portal):
     entries = list(dated_deadlines(portal))
     feeds = produce_feeds(portal, url)
     for province, path in [(None, feed_path(None))] + [(p.id, feed_path(p.id)) for p in portal.provinces]:
-        mine = [e for e in entries if province is None or e[0].id == province]
+        mine = [e for e in entries if province is None or e[0].id == province or portal.is_national(e[1])]
         cal = icalendar.Calendar()
         for key, value in icalendar.Calendar.from_ical(feeds[path]).property_items(recursive=False)[1:-1]:
             cal.add(key, value)
         ordered = sorted(mine, key=lambda e: ((e[2].start or e[2].end), e[1].id, e[2].id))
         for p, n, d in ordered:
-            cal.add_component(ics.deadline_event(p, n, d, url))
+            cal.add_component(ics.deadline_event(p, n, d, url, ics.until_of(portal, n, d)))
         assert feeds[path] == cal.to_ical(), path
 
 

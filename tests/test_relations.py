@@ -13,6 +13,7 @@ import recurring_ical_events
 from macros.calendar_model import occurrences, year_span
 from macros.errors import DataError
 from macros.ics import produce_feeds
+from conftest import site_config
 from macros.portal import load_portal
 
 D = dt.date
@@ -110,7 +111,7 @@ def test_an_ended_recurring_window_stops_at_the_last_year_it_can_start(tmp_path,
 def test_the_feed_repeats_an_ended_round_only_until_its_last_year(tmp_path, base):
     base["notices/zj-2026-9.yml"] = ender("zj-2026-9", "浙教〔2026〕9号", "[zj-2023-1]", "2026-01-01")
     portal = load(tmp_path, base)
-    feed = icalendar.Calendar.from_ical(produce_feeds(portal, "https://x.example/")["calendar/feeds/zhejiang.ics"])
+    feed = icalendar.Calendar.from_ical(produce_feeds(portal, site_config("https://x.example/"))["calendar/feeds/zhejiang.ics"])
     starts = [e["DTSTART"].dt for e in recurring_ical_events.of(feed).between(D(2020, 1, 1), D(2040, 1, 1))]
     assert starts == [D(2023, 4, 1), D(2024, 4, 1), D(2025, 4, 1)]
     assert not any("late" in str(e["UID"]) for e in feed.walk("VEVENT"))
