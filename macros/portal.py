@@ -60,6 +60,10 @@ class Portal:
         """Every issuer of the notice, the lead first (a joint document has several)."""
         return [self.issuer_by_id[i] for i in [notice.issuer, *notice.co_issuers]]
 
+    def referenced_by(self, notice: Notice) -> list[ReferencedDocument]:
+        """The documents this notice cites that the portal does not reproduce."""
+        return [r for r in self.referenced if notice.id in r.cited_by]
+
     def endings_of(self, notice: Notice) -> list[relations.Ending]:
         """What later documents end of this one, earliest first."""
         return self.endings.get(notice.id, [])

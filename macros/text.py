@@ -289,7 +289,7 @@ LABELS: dict[str, dict[str, str]] = {
     "national": {"zh": "全国", "en": "National"},
     "joint_issuers_sep": {"zh": "、", "en": "; "},
     "cal_rounds_stop": {"zh": "为什么没有更晚的申报轮次", "en": "Why there are no later rounds"},
-    "cal_rounds_stop_line": {"zh": "%(date)s起，%(n)s 份通知安排的时间节点不再举行，依据", "en": "From %(date)s the windows of %(n)s notices are no longer held, under"},
+    "cal_rounds_stop_line": {"zh": "%(date)s起，本页所列通知（%(n)s 份）安排的时间节点不再举行，依据", "en": "From %(date)s the windows set by the notices on this page (%(n)s) are no longer held, under"},
     "cal_national_items": {"zh": "全国性文件的时间节点适用于各省，在每个省份的日历中都会显示。", "en": "Deadlines of national documents apply in every province and show on every province's calendar."},
     # home page: the present first (overrides/fragments/present.html, docs/assets/portal.js)
     "present_title": {"zh": "当前：进行中和即将开始的事项", "en": "Now: what is open or coming up"},
@@ -312,6 +312,7 @@ LABELS: dict[str, dict[str, str]] = {
                        "en": "The documents this portal holds or cites, in date order, with what each changed. A document without a known date of issue is placed by the year in its number."},
     "timeline_not_reproduced": {"zh": "本站未收录原文，仅记录引用文件所载的标题、文号和发文单位", "en": "Not reproduced here: only the title, number and issuers the citing notices give"},
     "timeline_cited_by": {"zh": "引用文件", "en": "Cited by"},
+    "cites": {"zh": "本文件引用的文件", "en": "Documents this one cites"},
     "timeline_batches": {"zh": "证书批次", "en": "Certificate batches"},
     "timeline_batch": {"zh": "教育部公布第%s批职业技能等级证书", "en": "The Ministry of Education publishes batch %s of the certificates"},
     "timeline_year_unknown": {"zh": "年份未载明", "en": "year not given"},
@@ -322,6 +323,7 @@ LABELS: dict[str, dict[str, str]] = {
     "year_suffix": {"zh": "年", "en": ""},
     "semicolon": {"zh": "；", "en": "; "},
     "full_stop": {"zh": "。", "en": ". "},
+    "comma": {"zh": "，", "en": ", "},
 }
 
 ENUMS: dict[str, dict[str, dict[str, str]]] = {

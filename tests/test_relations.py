@@ -212,3 +212,13 @@ def test_malformed_relations_are_reported_in_place(tmp_path, base, relation, mes
     base["notices/zj-2026-9.yml"] = body
     found = problems(tmp_path, base)
     assert any(message in p and p.startswith("data/notices/zj-2026-9.yml:") for p in found), found
+
+
+def test_documents_that_all_end_each_other_are_reported_without_blowing_up(tmp_path, base):
+    # 40 notices, each ending every provincial notice dated before 2026: every pair is a cycle. The check walks each
+    # relation once (a path-enumerating search would never finish here).
+    for i in range(40):
+        base[f"notices/zj-2025-{i}.yml"] = ender(f"zj-2025-{i}", f"浙教〔2025〕{i}号", "every_provincial_notice",
+                                                 "2026-01-01").replace("issued: 2026-01-01", "issued: 2025-06-01")
+    found = problems(tmp_path, base)
+    assert any("relations form a cycle" in p for p in found)
