@@ -164,7 +164,9 @@ EN_QUERIES = [
     ("summary sheet", "notices/anhui-2022-11/", TOP3),
     ("QQ group", "provinces/shandong/", TOP3),
     ("stamped scans", "guide/filing/", TOP3),
-    ("training evaluation organisation", "guide/pilot/", FIRST),
+    # the pilot guide explains their role; since 2025 the hand-over guide has a section for them too
+    ("training evaluation organisation", "guide/pilot/", TOP3),
+    ("training evaluation organisation", "guide/handover/", TOP3),
     ("e-mail", "provinces/anhui/", TOP3),
     ("湘教通〔2022〕80号", "notices/hunan-2022-80/", TOP3),  # a document number pasted on the English site
 ]
