@@ -21,9 +21,7 @@ class PageSpec:
     source: str | None = None  # data file it comes from, for the edit link ("…/" for a page made from a folder)
     updated: dt.date | None = None
     context: dict = field(default_factory=dict, hash=False, compare=False)
-    # the theme's search ranks a page up by this factor: the one page that answers a query by its title (the
-    # certificate catalogue for 证书目录) should not fall behind notices that merely mention it
-    search_boost: float | None = None
+
 
     def src_uri(self, lang: str) -> str:
         stem = f"{self.kind}/{self.ident}" if self.ident else f"{self.kind}/index"
@@ -77,7 +75,6 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
         "x_source": spec.source,
         "x_updated": spec.updated.isoformat() if spec.updated else None,
         "x_description": page_summary.shorten(page_summary.spec_description(spec, portal, lang), lang),
-        "search": {"boost": spec.search_boost} if spec.search_boost else None,
     }
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None)
     body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
