@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import Problem
+from .hints import did_you_mean
 from .models import EVERY_PROVINCIAL_NOTICE, Deadline, Notice, Relation
 
 # effects that end a target's dated windows (ends_rules leaves them alone)
@@ -64,9 +65,11 @@ def _targets(relation: Relation, by: Notice, notices: dict[str, Notice], provinc
                   if n.id in provincial and n.id != by.id and (document_date(n) or dt.date.min) < relation.from_)
 
 
-def resolve(notices: list[Notice], provincial: set[str], docs: dict) -> tuple[dict[str, list[Ending]], list[Problem]]:
+def resolve(notices: list[Notice], provincial: set[str], docs: dict,
+            failed: frozenset[str] = frozenset()) -> tuple[dict[str, list[Ending]], list[Problem]]:
     """{target notice id: its endings, earliest first} and the problems found. `provincial`: ids of notices whose
-    issuer belongs to a province; `docs`: ("notice", id) -> loader Document (for file:line of each problem)."""
+    issuer belongs to a province; `docs`: ("notice", id) -> loader Document (for file:line of each problem);
+    `failed`: ids of notices whose files did not load (not reported again as unknown targets)."""
     by_id = {n.id: n for n in notices}
     endings: dict[str, list[Ending]] = {}
     problems: list[Problem] = []
@@ -75,7 +78,7 @@ def resolve(notices: list[Notice], provincial: set[str], docs: dict) -> tuple[di
         doc = docs[("notice", notice.id)]
         for i, relation in enumerate(notice.relations):
             where = ("relations", i)
-            problems += _check_relation(notice, relation, where, doc, by_id)
+            problems += _check_relation(notice, relation, where, doc, by_id, failed)
             for target_id in _targets(relation, notice, by_id, provincial):
                 target = by_id[target_id]
                 own = document_date(target)
@@ -92,18 +95,20 @@ def resolve(notices: list[Notice], provincial: set[str], docs: dict) -> tuple[di
     return endings, problems
 
 
-def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id: dict[str, Notice]) -> list[Problem]:
+def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id: dict[str, Notice],
+                    failed: frozenset[str]) -> list[Problem]:
     problems: list[Problem] = []
     if relation.targets != EVERY_PROVINCIAL_NOTICE:
         for j, target in enumerate(relation.targets):
             if target == notice.id:
                 problems.append(doc.problem(where + ("targets", j), "a document cannot end itself"))
-            elif target not in by_id:
-                problems.append(doc.problem(where + ("targets", j), f"unknown notice {target!r} (no data/notices/{target}.yml)"))
+            elif target not in by_id and target not in failed:
+                problems.append(doc.problem(where + ("targets", j), f"unknown notice {target!r} (no data/notices/{target}.yml)"
+                                            + did_you_mean(target, by_id)))
     if relation.effect == "ends_rules":
         if not relation.rules:
             problems.append(doc.problem(where + ("rules",), "ends_rules needs the ids of the rules it ends"))
-        elif relation.targets != EVERY_PROVINCIAL_NOTICE:
+        elif relation.targets != EVERY_PROVINCIAL_NOTICE and not failed.intersection(relation.targets):
             known = {r.id for t in relation.targets if t in by_id for r in by_id[t].certificate_rules}
             for j, rule in enumerate(relation.rules):
                 if rule not in known:
@@ -111,27 +116,33 @@ def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id
     elif relation.rules:
         problems.append(doc.problem(where + ("rules",), f"rules are listed only with effect ends_rules, not {relation.effect}"))
     for j, other in enumerate(relation.prevails_over):
-        if other not in by_id:
-            problems.append(doc.problem(where + ("prevails_over", j), f"unknown notice {other!r}"))
+        if other not in by_id and other not in failed:
+            problems.append(doc.problem(where + ("prevails_over", j), f"unknown notice {other!r}" + did_you_mean(other, by_id)))
     return problems
 
 
 def _cycles(edges: dict[str, set[str]], docs: dict) -> list[Problem]:
-    """A document that (through others) ends itself: reported once per cycle, at its first member's relations."""
-    problems, reported = [], set()
-    for start in sorted(edges):
-        stack = [(start, [start])]
+    """A document that (through others) ends itself: one report per cycle found, at the relations of the document
+    where the walk met it. Depth-first with three colours: each document and relation is visited once."""
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # absent: not seen; 1: on the current path; 2: done
+    for root in sorted(edges):
+        if root in state:
+            continue
+        path, stack = [root], [iter(sorted(edges.get(root, ())))]
+        state[root] = 1
         while stack:
-            node, path = stack.pop()
-            for nxt in sorted(edges.get(node, ())):
-                if nxt == start:
-                    cycle = frozenset(path)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        problems.append(docs[("notice", start)].problem(
-                            ("relations",), "relations form a cycle: " + " → ".join(path + [start])))
-                elif nxt not in path and len(path) < 50:
-                    stack.append((nxt, path + [nxt]))
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                cycle = path[path.index(nxt):] + [nxt]
+                problems.append(docs[("notice", cycle[0])].problem(("relations",), "relations form a cycle: " + " → ".join(cycle)))
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(sorted(edges.get(nxt, ()))))
     return problems
 
 
