@@ -1,5 +1,6 @@
 # Bad data: every fixture in tests/fixtures/invalid/ is dropped into a copy of data/ and must produce exactly the
-# file:line:col field message its header promises, as a DataError, never a traceback.
+# file:line:col field message its header promises (`# expect:`), and none that it rules out (`# absent:`, text no
+# reported line may hold: the same cause reported twice, or blamed on another file), as a DataError, never a traceback.
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +14,8 @@ from macros.portal import load_portal
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 
 
-def _header(raw: bytes) -> tuple[str, list[str]]:
-    target, expected = None, []
+def _header(raw: bytes) -> tuple[str, list[str], list[str]]:
+    target, expected, absent = None, [], []
     for line in raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"):  # one fixture starts with a BOM
         if not line.startswith(b"# "):
             break
@@ -23,8 +24,10 @@ def _header(raw: bytes) -> tuple[str, list[str]]:
             target = value.strip()
         elif key == "expect":
             expected.append(value.rstrip())
+        elif key == "absent":
+            absent.append(value.rstrip())
     assert target and expected, "fixture header needs '# target:' and at least one '# expect:' line"
-    return target, expected
+    return target, expected, absent
 
 
 CASES = sorted(FIXTURES.glob("*.yml"))
@@ -37,7 +40,7 @@ def test_corpus_is_large_enough():
 @pytest.mark.parametrize("fixture", CASES, ids=[c.stem for c in CASES])
 def test_invalid_fixture_reports_file_line_and_field(fixture: Path, data_root: Path):
     raw = fixture.read_bytes()
-    target, expected = _header(raw)
+    target, expected, absent = _header(raw)
     # The header lines stay in the file so line numbers in messages match the fixture as written.
     (data_root / target).parent.mkdir(parents=True, exist_ok=True)
     (data_root / target).write_bytes(raw)
@@ -46,6 +49,8 @@ def test_invalid_fixture_reports_file_line_and_field(fixture: Path, data_root: P
     reported = [str(p) for p in info.value.problems]
     for line in expected:
         assert line in reported, f"expected {line!r}\nreported:\n" + "\n".join(reported)
+    for text in absent:
+        assert not any(text in line for line in reported), f"{text!r} must not be reported:\n" + "\n".join(reported)
     assert all(p.startswith(target) or p.startswith("data/") for p in reported)
 
 
