@@ -10,6 +10,7 @@ from . import relations
 from .checks import check_national, check_references
 from .errors import DataError, Problem
 from .loader import Document, read_yaml, to_model
+from .plausibility import check_plausibility
 from .models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 
 # kind -> (folder or file under data/, model, one record per file)
@@ -198,6 +199,8 @@ def load_portal(root: Path | str) -> Portal:
     provincial = {n.id for n in records["notice"] if n.issuer in provincial_issuers}
     endings, found = relations.resolve(records["notice"], provincial, docs, frozenset(failed.get("notice", ())))
     problems += found
+    problems += check_plausibility(records["province"] + ([national] if national else []), records["notice"],
+                                   records["form"], records["referenced"], docs, complete=not failed, catalogue=catalogue)
     if problems:
         raise DataError(problems)
     return Portal(records["province"], records["notice"], records["form"], catalogue, source_of, national,

@@ -49,12 +49,18 @@ def serial(doc_number: str) -> int:
     return int(found[-1]) if found else 0
 
 
+def number_year(doc_number: str) -> int | None:
+    """The year in a document number (湘教通〔2022〕80号 -> 2022), or None."""
+    found = _YEAR_IN_NUMBER.search(doc_number)
+    return int(found.group(1)) if found else None
+
+
 def document_date(notice: Notice) -> dt.date | None:
     """The notice's own date: its issue date, else 1 January of the year in its number (〔2022〕), else None."""
     if notice.issued:
         return notice.issued
-    found = _YEAR_IN_NUMBER.search(notice.doc_number)
-    return dt.date(int(found.group(1)), 1, 1) if found else None
+    year = number_year(notice.doc_number)
+    return dt.date(year, 1, 1) if year else None
 
 
 def _targets(relation: Relation, by: Notice, notices: dict[str, Notice], provincial: set[str]) -> list[str]:
