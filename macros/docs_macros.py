@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cn2an
 from markupsafe import Markup
 
 from . import pilot_status
@@ -16,6 +17,16 @@ def _where(env) -> tuple[str, str]:
     """The language and URL of the page being rendered (static-i18n runs define_env once per language)."""
     page = env.page
     return getattr(page.file, "locale", "zh"), page.url
+
+
+ENGLISH_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(n: int, lang: str) -> str:
+    """A count as a reader writes it before a measure word: 两, 三, 三十一; two, three, 31 (words up to ten in English)."""
+    if lang == "zh":
+        return "两" if n == 2 else cn2an.an2cn(n)
+    return ENGLISH_NUMBERS[n] if 0 <= n < len(ENGLISH_NUMBERS) else str(n)
 
 
 def register(env) -> None:
@@ -64,6 +75,23 @@ def register(env) -> None:
         if deadline is None:
             raise KeyError(f"notice_date: no dated deadline {deadline_id!r} in notice {notice_id!r}")
         return fragment("date.html", day=deadline.end)
+
+    # Sentences about the provinces of the portal take their number and names from the data, so that they stay
+    # true when a province is added (a guide that speaks of particular provinces names them in its own words).
+    @env.macro
+    def province_count() -> str:
+        """How many provinces the portal holds, as a word of the page's language (三, three)."""
+        return number_word(len(cached_portal(ROOT).provinces), _where(env)[0])
+
+    @env.macro
+    def province_names() -> Markup:
+        """The provinces' names as a list in the page's language (山东省、安徽省、湖南省 / Shandong, Anhui and Hunan)."""
+        return Markup(fragment("province_list.html", links=False).rstrip("\n"))
+
+    @env.macro
+    def province_links() -> Markup:
+        """The same list, each name linked to its province page."""
+        return Markup(fragment("province_list.html", links=True).rstrip("\n"))
 
     @env.macro
     def home_overview() -> Markup:
