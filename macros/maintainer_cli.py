@@ -78,6 +78,9 @@ def _scaffold(root: Path, new: tuple[str, str], write, next_step: str = "") -> i
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except OSError as exc:  # the folder cannot be written
+        print(f"未写入 / not written: {exc}", file=sys.stderr)
+        return 1
     rel = target.relative_to(root).as_posix()
     print(f"已创建 / created {rel}")
     if next_step:

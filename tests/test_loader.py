@@ -84,3 +84,18 @@ def test_dates_stay_text_until_the_model_parses_them(tmp_path: Path):
     assert problems == []
     assert doc.value == {"a": "2022-02-30", "b": [1, 2]}
     assert doc.where(("b", 1)) == (2, 8)
+
+
+def test_a_broken_catalogue_is_reported_once_not_again_by_the_rules_that_name_its_certificates(data_root: Path, portal):
+    """A certificate rule naming a certificate of a catalogue that did not load: only the catalogue's problem."""
+    certificate = portal.catalogue.certificates[0].id
+    catalogue = data_root / "data" / "certificates.yml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "\ntotal_published: [\n", encoding="utf-8")
+    notice = next(p for p in sorted((data_root / "data" / "notices").glob("*.yml"))
+                  if "\ncertificate_rules:" not in p.read_text(encoding="utf-8"))
+    rule = f"certificate_rules:\n  - {{id: only-this, text: {{zh: 仅限该证书}}, certificates: [{certificate}]}}\n"
+    notice.write_text(notice.read_text(encoding="utf-8") + rule, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_portal(data_root)
+    files = {p.file for p in info.value.problems if "certificate" in p.message or p.file.endswith("certificates.yml")}
+    assert files == {"data/certificates.yml"}, [str(p) for p in info.value.problems]
