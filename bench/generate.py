@@ -159,7 +159,6 @@ def _synthetic_notice(template: dict, province: dict, abbr: str, year: int, seri
     delta = year - _template_year(template)
     n["id"] = f"{province['id']}-{year}-s{serial}"
     n["issuer"] = rng.choice(province["issuers"])["id"]
-    n.pop("co_issuers", None)  # a joint document's other issuers belong to the template's level, not this province
     n["doc_number"] = f"{abbr}教职成〔{year}〕{serial}号"
     n["title"] = {"zh": f"{pname['zh']}关于做好{year}年1+X证书制度试点工作的通知（合成第{serial}号）",
                   "en": f"{pname.get('en') or pname['zh']}: notice on the {year} work of the 1+X certificate pilot (synthetic no. {serial})"}

@@ -141,6 +141,18 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
+def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, problems: list[Problem]):
+    """The record of a one-record file (data/national.yml, data/certificates.yml), or None if absent or invalid."""
+    if not path.exists():
+        return None
+    doc = read_yaml(path, shown(path), problems)
+    if doc is None:
+        return None
+    docs[(kind, "")] = doc
+    source_of[(kind, "")] = doc.file
+    return to_model(doc, model, problems)
+
+
 def load_portal(root: Path | str) -> Portal:
     """Read and validate all of root/data; raise DataError listing every problem found."""
     root = Path(root)
@@ -170,27 +182,12 @@ def load_portal(root: Path | str) -> Portal:
             docs[(kind, record.id)] = doc
             records[kind].append(record)
 
-    national = None
-    national_path = data / NATIONAL_FILE
-    if national_path.exists():
-        doc = read_yaml(national_path, shown(national_path), problems)
-        if doc is not None:
-            national = to_model(doc, Province, problems)
-            docs[("national", "")] = doc
-            source_of[("national", "")] = doc.file
-        if national is None:
-            _note_failure(failed, "province", national_path)
-
-    catalogue = None
-    cat_path = data / CATALOGUE_FILE
-    if cat_path.exists():
-        doc = read_yaml(cat_path, shown(cat_path), problems)
-        if doc is not None:
-            catalogue = to_model(doc, CertificateCatalogue, problems)
-            docs[("catalogue", "")] = doc
-            source_of[("catalogue", "")] = doc.file
-        if catalogue is None:
-            _note_failure(failed, "catalogue", cat_path)
+    # the files that hold one record each, not a folder of them
+    national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems)
+    catalogue = _single(data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems)
+    for path, record, kind in ((data / NATIONAL_FILE, national, "province"), (data / CATALOGUE_FILE, catalogue, "catalogue")):
+        if record is None and path.exists():
+            _note_failure(failed, kind, path)
 
     problems += check_references(records["province"] + ([national] if national else []), records["notice"],
                                  records["form"], catalogue, docs, failed)
