@@ -185,10 +185,10 @@ def load_portal(root: Path | str) -> Portal:
     # the files that hold one record each, not a folder of them
     national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems)
     catalogue = _single(data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems)
+
     for path, record, kind in ((data / NATIONAL_FILE, national, "province"), (data / CATALOGUE_FILE, catalogue, "catalogue")):
         if record is None and path.exists():
             _note_failure(failed, kind, path)
-
     problems += check_references(records["province"] + ([national] if national else []), records["notice"],
                                  records["form"], catalogue, docs, failed)
     problems += check_national(national, records["referenced"], records["notice"], docs, failed)
