@@ -175,6 +175,14 @@ def test_an_unknown_target_is_an_error_at_its_line(tmp_path, base):
     assert "data/notices/zj-2026-9.yml:13:26 relations.0.targets.1: unknown notice 'no-such-notice' (no data/notices/no-such-notice.yml)" in found
 
 
+def test_a_target_that_did_not_load_is_reported_once_in_its_own_file(tmp_path, base):
+    base["notices/zj-2026-9.yml"] = ender("zj-2026-9", "浙教〔2026〕9号", "[zj-2023-1]", "2026-01-01",
+                                          more="    prevails_over: [zj-2023-1]\n")
+    base["notices/zj-2023-1.yml"] = base["notices/zj-2023-1.yml"].replace("status: in_force", "status: lapsed")
+    found = problems(tmp_path, base)
+    assert [p for p in found if p.startswith("data/notices/zj-2023-1.yml:") and " status: " in p] == found, found
+
+
 def test_a_relation_cycle_is_an_error(tmp_path, base):
     base["notices/zj-2026-9.yml"] = ender("zj-2026-9", "浙教〔2026〕9号", "[zj-2026-10]", "2026-05-01")
     base["notices/zj-2026-10.yml"] = ender("zj-2026-10", "浙教〔2026〕10号", "[zj-2026-9]", "2026-05-01").replace(
@@ -212,11 +220,3 @@ def test_malformed_relations_are_reported_in_place(tmp_path, base, relation, mes
     base["notices/zj-2026-9.yml"] = body
     found = problems(tmp_path, base)
     assert any(message in p and p.startswith("data/notices/zj-2026-9.yml:") for p in found), found
-
-
-def test_a_target_that_did_not_load_is_reported_once_in_its_own_file(tmp_path, base):
-    base["notices/zj-2026-9.yml"] = ender("zj-2026-9", "浙教〔2026〕9号", "[zj-2023-1]", "2026-01-01",
-                                          more="    prevails_over: [zj-2023-1]\n")
-    base["notices/zj-2023-1.yml"] = base["notices/zj-2023-1.yml"].replace("status: in_force", "status: lapsed")
-    found = problems(tmp_path, base)
-    assert [p for p in found if p.startswith("data/notices/zj-2023-1.yml:") and " status: " in p] == found, found
