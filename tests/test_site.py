@@ -145,12 +145,12 @@ def test_generated_pages_come_from_data_alone(project, tmp_path):
     assert "10 – 20 Mar 2023" in en and "测试通知" in en and "(not yet translated)" in en
     assert "鄂教职成〔2023〕1号" in text_of(out, "provinces/hubei")
     assert "Hubei" in text_of(out, "en/provinces")
-    from macros.docs_macros import number_word
+    from macros.docs_macros import number_word, short_name
     from macros.portal import load_portal
 
     provinces = load_portal(project).provinces
     for prefix, lang in (("", "zh"), ("en/", "en")):
-        names = [p.name.zh if lang == "zh" else p.name.en for p in provinces]
+        names = [short_name(p, lang) for p in provinces]
         for guide in ("guide/pilot", "guide/compare"):
             paragraphs = [p.get_text() for p in page(out, prefix + guide).select("article p")]
             sentence = next(p for p in paragraphs if names[0] in p and names[-1] in p)
