@@ -10,10 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 	.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-serve: .venv/.stamp            ## build and serve on http://127.0.0.1:8000 (reloads on docs/, data/, overrides/ changes)
+serve: .venv/.stamp            ## build and serve on http://127.0.0.1:8000 (rebuilds on docs/, data/, overrides/, macros/ changes)
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
-check: .venv/.stamp            ## validate data/ without building
+check: .venv/.stamp            ## validate data/ without building (and print the translation coverage)
 	$(PY) -m macros check
 
 publish-check: .venv/.stamp    ## refuse to publish while mkdocs.yml holds a placeholder address or identity

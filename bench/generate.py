@@ -164,6 +164,8 @@ def _synthetic_notice(template: dict, province: dict, abbr: str, year: int, seri
                   "en": f"{pname.get('en') or pname['zh']}: notice on the {year} work of the 1+X certificate pilot (synthetic no. {serial})"}
     if isinstance(n.get("issued"), dt.date):
         n["issued"] = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        if isinstance(n.get("updated"), dt.date) and n["updated"] < n["issued"]:
+            n["updated"] = n["issued"]  # a record is checked after its document is issued
     summary = n["summary"]
     n["summary"] = {key: f"{pname.get(key) or pname['zh']}: {value}" for key, value in summary.items()}
     for d in n.get("deadlines", []):

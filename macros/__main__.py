@@ -1,19 +1,20 @@
-# Command line for maintainers: `python -m macros check` validates data/ without building; `publish-check` says
-# whether mkdocs.yml may be published (no placeholder address or identity).
+# Command line for maintainers: `python -m macros check` validates data/ without building (and says how much of it
+# is translated); `publish-check` says whether mkdocs.yml may be published (no placeholder address or identity).
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from . import maintainer_cli, publication
+from . import maintainer_cli, publication, translations
 from .errors import DataError
 from .portal import load_portal
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option of `python -m macros` (README and CONTRIBUTING are checked against it)."""
     parser = argparse.ArgumentParser(prog="python -m macros", description="1+X portal data tools")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate every file under data/ and report all problems")
@@ -23,7 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the mkdocs.yml to check")
     publish.add_argument("--expect-url", default=None, help="where the host will serve the site (must be site_url)")
     maintainer_cli.add_commands(sub, ROOT)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.command in maintainer_cli.COMMANDS:
         return maintainer_cli.run(args)
 
@@ -37,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"data/ is valid: {len(portal.provinces)} provinces, {len(portal.notices)} notices, "
               f"{sum(len(n.deadlines) for n in portal.notices)} deadlines, {len(portal.forms)} forms.")
+        print(translations.coverage(portal, args.root / "docs").line())
         return 0
     return 2
 

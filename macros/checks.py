@@ -2,26 +2,44 @@
 from __future__ import annotations
 
 from .errors import Problem
+from .hints import did_you_mean
 from .loader import Document
 from .text import LANGS
 
+NO_FAILURES: dict[str, set[str]] = {}
 
-def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Document]) -> list[Problem]:
+
+def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Document],
+                     failed: dict[str, set[str]] = NO_FAILURES) -> list[Problem]:
+    """`failed`: kind ("issuer", "notice", "form", "certificate") -> ids in files that did not load; a reference to
+    one of them is not reported again as unknown (the file's own problem is the cause)."""
     problems: list[Problem] = []
+    broken = lambda kind, name: name in failed.get(kind, ())  # noqa: E731
     issuers: dict[str, str] = {}  # issuer id -> province id
     issuer_file: dict[str, str] = {}
 
+    duplicated: set[str] = set()
     for prov in provinces:  # the national level (data/national.yml) comes last, checked the same way
         doc = docs.get(("province", prov.id)) or docs[("national", "")]
         for i, issuer in enumerate(prov.issuers):
             if issuer.id in issuers:
                 problems.append(doc.problem(("issuers", i, "id"), f"duplicate issuer id {issuer.id!r} (also in {issuer_file[issuer.id]})"))
+                duplicated.add(issuer.id)
                 continue
             issuers[issuer.id] = prov.id
             issuer_file[issuer.id] = doc.file
+    for prov in provinces:  # parents once every issuer is known (a parent named twice is the duplicate's problem)
+        doc = docs.get(("province", prov.id)) or docs[("national", "")]
         for i, issuer in enumerate(prov.issuers):
-            if issuer.parent and issuers.get(issuer.parent) != prov.id:
-                problems.append(doc.problem(("issuers", i, "parent"), f"unknown issuer {issuer.parent!r} in this province"))
+            if not issuer.parent or issuers.get(issuer.parent) == prov.id or issuer.parent in duplicated:
+                continue
+            if issuer.parent in issuers:
+                message = (f"issuer {issuer.parent!r} belongs to {issuers[issuer.parent]!r}: a parent must be an "
+                           "issuer of this province")
+            else:
+                others = [o.id for o in prov.issuers if o.id != issuer.id]
+                message = f"unknown issuer {issuer.parent!r} in this province" + did_you_mean(issuer.parent, others)
+            problems.append(doc.problem(("issuers", i, "parent"), message))
 
     form_ids = {f.id for f in forms}
     cert_ids = {c.id for c in catalogue.certificates} if catalogue else set()
@@ -29,11 +47,12 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
 
     for notice in notices:
         doc = docs[("notice", notice.id)]
-        if notice.issuer not in issuers:
-            problems.append(doc.problem(("issuer",), f"unknown issuer {notice.issuer!r} (define it in data/provinces/ or data/national.yml)"))
+        if notice.issuer not in issuers and not broken("issuer", notice.issuer):
+            problems.append(doc.problem(("issuer",), f"unknown issuer {notice.issuer!r}" + (
+                did_you_mean(notice.issuer, issuers) or " (define it in data/provinces/ or data/national.yml)")))
         for i, co in enumerate(notice.co_issuers):
-            if co not in issuers:
-                problems.append(doc.problem(("co_issuers", i), f"unknown issuer {co!r}"))
+            if co not in issuers and not broken("issuer", co):
+                problems.append(doc.problem(("co_issuers", i), f"unknown issuer {co!r}" + did_you_mean(co, issuers)))
             elif co == notice.issuer or co in notice.co_issuers[:i]:
                 problems.append(doc.problem(("co_issuers", i), f"issuer {co!r} is named twice"))
         if notice.issued is None and notice.issued_note is None:
@@ -63,8 +82,9 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
             if a.number in numbers:
                 problems.append(doc.problem(("attachments", i, "number"), f"duplicate attachment number {a.number}"))
             numbers.add(a.number)
-            if a.form and a.form not in form_ids:
-                problems.append(doc.problem(("attachments", i, "form"), f"unknown form {a.form!r} (no data/forms/{a.form}.yml)"))
+            if a.form and a.form not in form_ids and not broken("form", a.form):
+                problems.append(doc.problem(("attachments", i, "form"), f"unknown form {a.form!r} (no data/forms/{a.form}.yml)"
+                                            + did_you_mean(a.form, form_ids)))
             if not a.form and not a.availability:
                 problems.append(doc.problem(("attachments", i, "availability"), "say where to get an attachment we do not reproduce"))
         rule_ids: set[str] = set()
@@ -73,14 +93,16 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
                 problems.append(doc.problem(("certificate_rules", i, "id"), f"duplicate certificate rule id {rule.id!r} in this notice"))
             rule_ids.add(rule.id)
             for j, cid in enumerate(rule.certificates):
-                if cid not in cert_ids:
-                    problems.append(doc.problem(("certificate_rules", i, "certificates", j), f"unknown certificate {cid!r}"))
+                if cid not in cert_ids and not broken("certificate", cid):
+                    problems.append(doc.problem(("certificate_rules", i, "certificates", j), f"unknown certificate {cid!r}"
+                                                + did_you_mean(cid, cert_ids)))
 
     for form in forms:
         doc = docs[("form", form.id)]
         notice = notice_by_id.get(form.notice)
         if notice is None:
-            problems.append(doc.problem(("notice",), f"unknown notice {form.notice!r}"))
+            if not broken("notice", form.notice):
+                problems.append(doc.problem(("notice",), f"unknown notice {form.notice!r}" + did_you_mean(form.notice, notice_by_id)))
         elif not any(a.number == form.attachment and a.form == form.id for a in notice.attachments):
             problems.append(doc.problem(("attachment",), f"notice {form.notice!r} has no attachment {form.attachment} pointing at form {form.id!r}"))
         problems += _check_form_tables(form, doc)
@@ -112,7 +134,8 @@ def check_references(provinces, notices, forms, catalogue, docs: dict[tuple, Doc
     return problems
 
 
-def check_national(national, referenced, notices, docs: dict[tuple, Document]) -> list[Problem]:
+def check_national(national, referenced, notices, docs: dict[tuple, Document],
+                   failed: dict[str, set[str]] = NO_FAILURES) -> list[Problem]:
     """data/national.yml is the national level; referenced documents name national issuers and citing notices."""
     problems: list[Problem] = []
     national_ids = {i.id for i in national.issuers} if national else set()
@@ -122,11 +145,12 @@ def check_national(national, referenced, notices, docs: dict[tuple, Document]) -
     for ref in referenced:
         doc = docs[("referenced", ref.id)]
         for i, issuer in enumerate(ref.issuers):
-            if issuer not in national_ids:
-                problems.append(doc.problem(("issuers", i), f"unknown national issuer {issuer!r} (define it in data/national.yml)"))
+            if issuer not in national_ids and issuer not in failed.get("issuer", ()):
+                problems.append(doc.problem(("issuers", i), f"unknown national issuer {issuer!r}" + (
+                    did_you_mean(issuer, national_ids) or " (define it in data/national.yml)")))
         for i, notice in enumerate(ref.cited_by):
-            if notice not in notice_ids:
-                problems.append(doc.problem(("cited_by", i), f"unknown notice {notice!r}"))
+            if notice not in notice_ids and notice not in failed.get("notice", ()):
+                problems.append(doc.problem(("cited_by", i), f"unknown notice {notice!r}" + did_you_mean(notice, notice_ids)))
     return problems
 
 

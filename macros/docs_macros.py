@@ -1,8 +1,10 @@
 # Macros that hand-written pages in docs/ call; each renders a fragment in the page's own language.
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import cn2an
 from markupsafe import Markup
 
 from . import pilot_status
@@ -16,6 +18,27 @@ def _where(env) -> tuple[str, str]:
     """The language and URL of the page being rendered (static-i18n runs define_env once per language)."""
     page = env.page
     return getattr(page.file, "locale", "zh"), page.url
+
+
+# what prose leaves out of a provincial-level name: 山东省 -> 山东, 广西壮族自治区 -> 广西 (the data holds full names)
+_ZH_LEVEL_SUFFIX = re.compile(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
+
+
+def short_name(province, lang: str) -> str:
+    """The name prose uses: 山东 rather than 山东省 (the English names are short already)."""
+    if lang == "zh":
+        return _ZH_LEVEL_SUFFIX.sub("", province.name.zh) or province.name.zh
+    return province.name.en or province.name.zh
+
+
+ENGLISH_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(n: int, lang: str) -> str:
+    """A count as a reader writes it before a measure word: 两, 三, 三十一; two, three, 31 (words up to ten in English)."""
+    if lang == "zh":
+        return "两" if n == 2 else cn2an.an2cn(n)
+    return ENGLISH_NUMBERS[n] if 0 <= n < len(ENGLISH_NUMBERS) else str(n)
 
 
 def register(env) -> None:
@@ -64,6 +87,27 @@ def register(env) -> None:
         if deadline is None:
             raise KeyError(f"notice_date: no dated deadline {deadline_id!r} in notice {notice_id!r}")
         return fragment("date.html", day=deadline.end)
+
+    # Sentences about the provinces of the portal take their number and names from the data, so that they stay
+    # true when a province is added (a guide that speaks of particular provinces names them in its own words).
+    @env.macro
+    def province_count() -> str:
+        """How many provinces the portal holds, as a word of the page's language (三, three)."""
+        return number_word(len(cached_portal(ROOT).provinces), _where(env)[0])
+
+    @env.macro
+    def province_names() -> Markup:
+        """The provinces' names as a list in the page's language (山东、安徽、湖南 / Shandong, Anhui and Hunan)."""
+        return Markup(fragment("province_list.html", links=False, names=_names()).rstrip("\n"))
+
+    @env.macro
+    def province_links() -> Markup:
+        """The same list, each name linked to its province page."""
+        return Markup(fragment("province_list.html", links=True, names=_names()).rstrip("\n"))
+
+    def _names() -> list[tuple[str, str]]:
+        lang = _where(env)[0]
+        return [(p.id, short_name(p, lang)) for p in cached_portal(ROOT).provinces]
 
     @env.macro
     def home_overview() -> Markup:

@@ -23,7 +23,7 @@ from macros import calendar_pages, ics  # noqa: E402,F401  (register the calenda
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
-from macros import outputs, page_summary, publication  # noqa: E402
+from macros import outputs, page_summary, publication, serve_errors  # noqa: E402
 from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
 from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
@@ -46,6 +46,15 @@ def _publication(config) -> publication.Publication:
         raise PluginError(str(exc)) from None
 
 
+def on_startup(command, dirty):
+    serve_errors.on_startup(command, Path(ROOT))  # `mkdocs serve` shows a page of problems while a build fails
+
+
+def on_serve(server, config, builder):
+    serve_errors.on_serve(server)
+    return server
+
+
 @event_priority(100)  # first: every later on_config (search.py's too) reads the data checked here
 def on_config(config):
     gc.unfreeze()  # what the previous build (in `mkdocs serve`) froze may be collected again
@@ -56,9 +65,6 @@ def on_config(config):
     if not i18n_plugin(config).building:  # once per build, not again in static-i18n's nested build
         _specs.clear()
         outputs.begin(portal, site, background=outputs.can_fork())
-    data_dir = os.path.join(ROOT, "data")
-    if data_dir not in config.watch:
-        config.watch.append(data_dir)
     return config
 
 

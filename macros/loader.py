@@ -1,6 +1,8 @@
 # Reads data/: YAML (C parser) into plain values plus a map from field path to line/column, then into models.
 from __future__ import annotations
 
+import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -8,7 +10,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import hints, models, yaml_errors
 from .errors import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,13 +88,8 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
         problems.append(Problem(shown_as, line, col, "", f"control character U+{code:04X} is not allowed in YAML; remove it"))
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        lines = text.splitlines()
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            what += " (a tab character: indent with spaces only)"
-        problems.append(Problem(shown_as, line, col, "", f"YAML syntax error: {what}"))
+        line, col, message = yaml_errors.explain(text, exc)
+        problems.append(Problem(shown_as, line, col, "", message))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(shown_as, 1, 1, "", f"YAML error: {exc}"))
@@ -180,22 +177,68 @@ def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            message = err["msg"]
-            if err["type"] == "extra_forbidden":
-                message = "unknown field (check the spelling; see the JSON Schema for allowed fields)"
-            elif err["type"] == "missing":
-                message = "required field is missing"
-            elif err.get("input", "") is None:  # `key:` with nothing after it, as a fresh scaffold has
-                message = f"empty value: fill it in ({message})"
-            elif err["type"] == "string_pattern_mismatch":
-                message = PATTERN_HINTS.get(err["ctx"]["pattern"], message)
-                message += f" (got {str(err['input'])[:60]!r})"
-            elif isinstance(err.get("input"), (str, int, float)) and not isinstance(err.get("input"), bool):
-                shown = str(err["input"])
-                message += f" (got {shown[:60]!r}{'…' if len(shown) > 60 else ''})"
-            if err["type"] == "model_type" and loc == ():
-                message = f"the file must hold one {model.__name__} record (a mapping of fields)"
-            problems.append(doc.problem(loc, message, key=err["type"] == "extra_forbidden"))
-        return None
+        errors = exc.errors(include_url=False)
+    # A misspelt field is one problem, not two: the "missing" error of the field it was meant to be is dropped.
+    meant = {tuple(e["loc"][:-1]) + (_meant_field(model, e),) for e in errors if e["type"] == "extra_forbidden"}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc in meant:
+            continue
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = _unknown_field(model, loc)
+        elif err["type"] == "missing":
+            message = "required field is missing"
+        elif err.get("input", "") is None:  # `key:` with nothing after it, as a fresh scaffold has
+            message = f"empty value: fill it in ({message})"
+        elif err["type"] == "string_pattern_mismatch":
+            message = PATTERN_HINTS.get(err["ctx"]["pattern"], message)
+            message += f" (got {str(err['input'])[:60]!r})"
+        elif err["type"] == "literal_error" and isinstance(err.get("input"), str):
+            allowed = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+            message += f" (got {err['input'][:60]!r}){hints.did_you_mean(err['input'], allowed)}"
+        elif isinstance(err.get("input"), (str, int, float)) and not isinstance(err.get("input"), bool):
+            shown = str(err["input"])
+            message += f" (got {shown[:60]!r}{'…' if len(shown) > 60 else ''})"
+        if err["type"] == "model_type" and loc == ():
+            message = f"the file must hold one {model.__name__} record (a mapping of fields)"
+        problems.append(doc.problem(loc, message, key=err["type"] == "extra_forbidden"))
+    return None
+
+
+def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names (as written in YAML, aliases included) of the record at `path` inside `model`."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        if isinstance(part, int) or current is None:
+            continue
+        field = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
+        current = _record_type(field.annotation) if field else None
+    return [f.alias or name for name, f in current.model_fields.items()] if current else []
+
+
+def _record_type(annotation) -> type[BaseModel] | None:
+    """The record type inside an annotation such as Optional[Text] or list[Deadline]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((found for arg in typing.get_args(annotation) if (found := _record_type(arg))), None)
+
+
+def _meant_field(model: type[BaseModel], err: dict) -> str | None:
+    key = str(err["loc"][-1])
+    allowed = _fields_at(model, tuple(err["loc"][:-1]))
+    if "：" in key and key.split("：")[0].strip() in allowed:
+        return key.split("：")[0].strip()
+    return hints.closest(key, allowed)
+
+
+def _unknown_field(model: type[BaseModel], loc: tuple) -> str:
+    key = str(loc[-1])
+    if "：" in key:
+        name, _, value = key.partition("：")
+        return (f"a full-width colon '：' in {key[:40]!r}: write an ASCII colon and a space "
+                f"({name.strip()}: {value.strip()[:30]})")
+    allowed = _fields_at(model, loc[:-1])
+    if found := hints.closest(key, allowed):
+        return f"unknown field: did you mean {found!r}?"
+    return f"unknown field; allowed here: {', '.join(allowed)}" if allowed else "unknown field"

@@ -1,5 +1,5 @@
-# Maintainer commands of `python -m macros`: `schemas` (write or check data/schemas/), `new-notice` (scaffold) and
-# `draft-notice` (a commented draft notice made from the official document).
+# Maintainer commands of `python -m macros`: `schemas` (write or check data/schemas/), `new-notice`, `new-province`
+# and `new-form` (scaffolds) and `draft-notice` (a commented draft notice made from the official document).
 from __future__ import annotations
 
 import argparse
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from .errors import DataError
 from .portal import load_portal
-from .scaffold import ScaffoldError, write_notice_scaffold
+from .scaffold import ScaffoldError, precheck, write_form_scaffold, write_notice_scaffold, write_province_scaffold
 from .schemas import REGENERATE, files_without_modeline, stale_schemas, write_schemas
 
-COMMANDS = ("schemas", "new-notice", "draft-notice")
+COMMANDS = ("schemas", "new-notice", "new-province", "new-form", "draft-notice")
 
 
 def add_commands(sub, root: Path) -> None:
@@ -22,6 +22,16 @@ def add_commands(sub, root: Path) -> None:
     new.add_argument("--province", required=True, help="province id, e.g. hunan")
     new.add_argument("--id", required=True, dest="notice_id", help="notice id, e.g. hunan-2023-5 (also the file name)")
     new.add_argument("--root", type=Path, default=root)
+    province = sub.add_parser("new-province", help="create data/provinces/ID.yml (a province and its issuers) with every "
+                                                   "field explained, ready to fill in")
+    province.add_argument("--id", required=True, dest="province_id", help="province id, e.g. zhejiang (also the file name)")
+    province.add_argument("--root", type=Path, default=root)
+    form = sub.add_parser("new-form", help="create data/forms/ID.yml for an attachment of a notice with every field "
+                                           "explained, ready to fill in")
+    form.add_argument("--notice", required=True, help="the notice the form is attached to, e.g. hunan-2022-80")
+    form.add_argument("--attachment", required=True, type=int, help="its attachment number in that notice, e.g. 1")
+    form.add_argument("--id", required=True, dest="form_id", help="form id, e.g. hunan-2022-80-school-info (the file name)")
+    form.add_argument("--root", type=Path, default=root)
     draft = sub.add_parser("draft-notice", help="read an official document (.txt, .docx, .pdf) and write a draft notice "
                                                 "with what it finds, each value commented with its source line")
     draft.add_argument("file", type=Path, help="the official document")
@@ -35,7 +45,15 @@ def run(args: argparse.Namespace) -> int:
         return _schemas(args.root, args.check)
     if args.command == "draft-notice":
         return _draft_notice(args.root, args.file, args.out, args.force)
-    return _new_notice(args.root, args.province, args.notice_id)
+    if args.command == "new-province":
+        return _scaffold(args.root, ("province", args.province_id), lambda portal: write_province_scaffold(args.root, portal, args.province_id))
+    if args.command == "new-form":
+        return _scaffold(args.root, ("form", args.form_id), lambda portal: write_form_scaffold(
+            args.root, portal, args.notice, args.attachment, args.form_id),
+            f"在通知 {args.notice} 的附件{args.attachment}下写 form: {args.form_id} / under attachment {args.attachment} of "
+            f"notice {args.notice}, add form: {args.form_id}")
+    return _scaffold(args.root, ("notice", args.notice_id), lambda portal: write_notice_scaffold(
+        args.root, portal, args.province, args.notice_id))
 
 
 def _schemas(root: Path, check: bool) -> int:
@@ -49,17 +67,25 @@ def _schemas(root: Path, check: bool) -> int:
     return 1 if problems else 0
 
 
-def _new_notice(root: Path, province: str, notice_id: str) -> int:
+def _scaffold(root: Path, new: tuple[str, str], write, next_step: str = "") -> int:
+    """Refuse what can be refused without the data, then read it (it must be valid) and write the new file."""
     try:
-        target = write_notice_scaffold(root, load_portal(root), province, notice_id)
+        precheck(root, *new)
+        target = write(load_portal(root))
     except DataError as exc:
-        print("data/ must be valid before adding a notice:\n" + exc.report(), file=sys.stderr)
+        print(f"data/ must be valid before adding a {new[0]}:\n" + exc.report(), file=sys.stderr)
         return 1
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except OSError as exc:  # the folder cannot be written
+        print(f"未写入 / not written: {exc}", file=sys.stderr)
+        return 1
     rel = target.relative_to(root).as_posix()
-    print(f"已创建 / created {rel}\n按原件填写后运行 / fill it in from the original, then run: make check")
+    print(f"已创建 / created {rel}")
+    if next_step:
+        print(next_step)
+    print("按原件填写后运行 / fill it in from the original, then run: make check")
     return 0
 
 

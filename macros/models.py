@@ -204,6 +204,22 @@ class Relation(Record):
     model_config = ConfigDict(populate_by_name=True)
 
 
+# The plausibility checks of macros/plausibility.py, by name: a record lists here the ones its data rightly fails.
+PlausibilityCheck = Literal["date_span", "issued_year", "updated_before_issued", "updated_ahead",
+                            "deadline_before_notice", "issuer_province"]
+
+
+class PlausibilityException(Record):
+    """A value that is right although a plausibility check takes it for a typo: which check, and why it is right."""
+
+    check: PlausibilityCheck = Field(description=(
+        "date_span: a date outside the pilot's span in the data; issued_year: issued in another year than the document "
+        "number's; updated_before_issued: updated before the document's date; updated_ahead: updated more than three "
+        "years after the newest document and every other record's updated; deadline_before_notice: a deadline more "
+        "than three years before its notice; issuer_province: an issuer of another province than the id names"))
+    reason: Text = Field(description="why the value is right, e.g. what the original document says")
+
+
 class Notice(Record):
     """One official document, with its deadlines, contacts, rules and attachments."""
 
@@ -231,6 +247,7 @@ class Notice(Record):
     milestone: Optional[Text] = None  # one sentence for the timeline: what this document changed
     source: Source
     updated: dt.date  # when this record was last checked against the source
+    plausibility_exceptions: list[PlausibilityException] = []  # checks this record rightly fails (rare)
 
 
 class ReferencedDocument(Record):
@@ -245,6 +262,7 @@ class ReferencedDocument(Record):
     cited_by: list[Id] = Field(min_length=1)  # notices that cite it
     milestone: Optional[Text] = None  # one sentence for the timeline, from what the citing notices say
     updated: dt.date
+    plausibility_exceptions: list[PlausibilityException] = []  # checks this record rightly fails (rare)
 
 
 # ---------------------------------------------------------------- certificates
@@ -355,3 +373,4 @@ class Form(Record):
     filling_notes: list[Text] = []  # 填表说明, in order
     spreadsheet: bool = False  # also offered as XLSX (forms that are tables)
     updated: dt.date  # when this record was last checked against the source (also the files' timestamp)
+    plausibility_exceptions: list[PlausibilityException] = []  # checks this record rightly fails (rare)

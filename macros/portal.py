@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from . import relations
 from .checks import check_national, check_references
 from .errors import DataError, Problem
 from .loader import Document, read_yaml, to_model
+from .plausibility import check_plausibility
 from .models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 
 # kind -> (folder or file under data/, model, one record per file)
@@ -167,13 +169,13 @@ def load_portal(root: Path | str) -> Portal:
     def shown(p: Path) -> str:
         return p.relative_to(root).as_posix()
 
+    failed: dict[str, set[str]] = {}  # kind -> ids in files that did not load (see _note_failure)
     for kind, (folder, model) in KINDS.items():
         for path in _yaml_files(data / folder):
             doc = read_yaml(path, shown(path), problems)
-            if doc is None:
-                continue
-            record = to_model(doc, model, problems)
+            record = to_model(doc, model, problems) if doc is not None else None
             if record is None:
+                _note_failure(failed, kind, path)
                 continue
             if record.id != path.stem:
                 problems.append(doc.problem(("id",), f"id {record.id!r} must match the file name {path.stem!r}"))
@@ -188,17 +190,41 @@ def load_portal(root: Path | str) -> Portal:
     national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems)
     catalogue = _single(data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems)
 
+    for path, record, kind in ((data / NATIONAL_FILE, national, "province"), (data / CATALOGUE_FILE, catalogue, "catalogue")):
+        if record is None and path.exists():
+            _note_failure(failed, kind, path)
     problems += check_references(records["province"] + ([national] if national else []), records["notice"],
-                                 records["form"], catalogue, docs)
-    problems += check_national(national, records["referenced"], records["notice"], docs)
+                                 records["form"], catalogue, docs, failed)
+    problems += check_national(national, records["referenced"], records["notice"], docs, failed)
     provincial_issuers = {i.id for p in records["province"] for i in p.issuers}
     provincial = {n.id for n in records["notice"] if n.issuer in provincial_issuers}
-    endings, found = relations.resolve(records["notice"], provincial, docs)
+    endings, found = relations.resolve(records["notice"], provincial, docs, frozenset(failed.get("notice", ())))
     problems += found
+    problems += check_plausibility(records["province"] + ([national] if national else []), records["notice"],
+                                   records["form"], records["referenced"], docs, complete=not failed, catalogue=catalogue)
     if problems:
         raise DataError(problems)
     return Portal(records["province"], records["notice"], records["form"], catalogue, source_of, national,
                   records["referenced"], endings)
+
+
+# `id:` values as written, found in the text itself: a file YAML cannot read still names the ids it was meant to hold
+_ID_LINE = re.compile(r"^[ \t-]*\{?\s*id:\s*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)", re.M)
+# what references to a file of each kind name: a province's issuers, a notice, a form, the catalogue's certificates
+_REFERRED_AS = {"province": "issuer", "notice": "notice", "form": "form", "referenced": "referenced",
+                "catalogue": "certificate"}
+
+
+def _note_failure(failed: dict[str, set[str]], kind: str, path: Path) -> None:
+    """Remember the ids a file that did not load was meant to define, so references to them are not reported as
+    unknown too: the file's own problems are the cause."""
+    names = failed.setdefault(_REFERRED_AS[kind], set())
+    try:
+        names.update(_ID_LINE.findall(path.read_bytes().decode("utf-8", "replace")))
+    except OSError:
+        pass
+    if kind in ("notice", "form", "referenced"):
+        names.add(path.stem)  # its id must match the file name
 
 
 _cache: dict = {}

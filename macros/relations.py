@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import Problem
+from .hints import did_you_mean
 from .models import EVERY_PROVINCIAL_NOTICE, Deadline, Notice, Relation
 
 # effects that end a target's dated windows (ends_rules leaves them alone)
@@ -48,12 +49,18 @@ def serial(doc_number: str) -> int:
     return int(found[-1]) if found else 0
 
 
+def number_year(doc_number: str) -> int | None:
+    """The year in a document number (湘教通〔2022〕80号 -> 2022), or None."""
+    found = _YEAR_IN_NUMBER.search(doc_number)
+    return int(found.group(1)) if found else None
+
+
 def document_date(notice: Notice) -> dt.date | None:
     """The notice's own date: its issue date, else 1 January of the year in its number (〔2022〕), else None."""
     if notice.issued:
         return notice.issued
-    found = _YEAR_IN_NUMBER.search(notice.doc_number)
-    return dt.date(int(found.group(1)), 1, 1) if found else None
+    year = number_year(notice.doc_number)
+    return dt.date(year, 1, 1) if year else None
 
 
 def _targets(relation: Relation, by: Notice, notices: dict[str, Notice], provincial: set[str]) -> list[str]:
@@ -64,9 +71,11 @@ def _targets(relation: Relation, by: Notice, notices: dict[str, Notice], provinc
                   if n.id in provincial and n.id != by.id and (document_date(n) or dt.date.min) < relation.from_)
 
 
-def resolve(notices: list[Notice], provincial: set[str], docs: dict) -> tuple[dict[str, list[Ending]], list[Problem]]:
+def resolve(notices: list[Notice], provincial: set[str], docs: dict,
+            failed: frozenset[str] = frozenset()) -> tuple[dict[str, list[Ending]], list[Problem]]:
     """{target notice id: its endings, earliest first} and the problems found. `provincial`: ids of notices whose
-    issuer belongs to a province; `docs`: ("notice", id) -> loader Document (for file:line of each problem)."""
+    issuer belongs to a province; `docs`: ("notice", id) -> loader Document (for file:line of each problem);
+    `failed`: ids of notices whose files did not load (not reported again as unknown targets)."""
     by_id = {n.id: n for n in notices}
     endings: dict[str, list[Ending]] = {}
     problems: list[Problem] = []
@@ -75,7 +84,7 @@ def resolve(notices: list[Notice], provincial: set[str], docs: dict) -> tuple[di
         doc = docs[("notice", notice.id)]
         for i, relation in enumerate(notice.relations):
             where = ("relations", i)
-            problems += _check_relation(notice, relation, where, doc, by_id)
+            problems += _check_relation(notice, relation, where, doc, by_id, failed)
             for target_id in _targets(relation, notice, by_id, provincial):
                 target = by_id[target_id]
                 own = document_date(target)
@@ -92,18 +101,20 @@ def resolve(notices: list[Notice], provincial: set[str], docs: dict) -> tuple[di
     return endings, problems
 
 
-def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id: dict[str, Notice]) -> list[Problem]:
+def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id: dict[str, Notice],
+                    failed: frozenset[str]) -> list[Problem]:
     problems: list[Problem] = []
     if relation.targets != EVERY_PROVINCIAL_NOTICE:
         for j, target in enumerate(relation.targets):
             if target == notice.id:
                 problems.append(doc.problem(where + ("targets", j), "a document cannot end itself"))
-            elif target not in by_id:
-                problems.append(doc.problem(where + ("targets", j), f"unknown notice {target!r} (no data/notices/{target}.yml)"))
+            elif target not in by_id and target not in failed:
+                problems.append(doc.problem(where + ("targets", j), f"unknown notice {target!r} (no data/notices/{target}.yml)"
+                                            + did_you_mean(target, by_id)))
     if relation.effect == "ends_rules":
         if not relation.rules:
             problems.append(doc.problem(where + ("rules",), "ends_rules needs the ids of the rules it ends"))
-        elif relation.targets != EVERY_PROVINCIAL_NOTICE:
+        elif relation.targets != EVERY_PROVINCIAL_NOTICE and not failed.intersection(relation.targets):
             known = {r.id for t in relation.targets if t in by_id for r in by_id[t].certificate_rules}
             for j, rule in enumerate(relation.rules):
                 if rule not in known:
@@ -111,8 +122,8 @@ def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id
     elif relation.rules:
         problems.append(doc.problem(where + ("rules",), f"rules are listed only with effect ends_rules, not {relation.effect}"))
     for j, other in enumerate(relation.prevails_over):
-        if other not in by_id:
-            problems.append(doc.problem(where + ("prevails_over", j), f"unknown notice {other!r}"))
+        if other not in by_id and other not in failed:
+            problems.append(doc.problem(where + ("prevails_over", j), f"unknown notice {other!r}" + did_you_mean(other, by_id)))
     return problems
 
 

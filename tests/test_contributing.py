@@ -15,7 +15,10 @@ from macros.portal import load_portal
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 BLOCK = re.compile(r"^```yaml (?P<what>\S+)\n(?P<body>.*?)^```$", re.S | re.M)
-REQUIRED = {"Notice.deadlines", "Notice.contacts", "Notice.attachments", "Form", "CertificateCatalogue.certificates", "Notice.relations"}
+REQUIRED = {"Notice.deadlines", "Notice.contacts", "Notice.attachments", "Form", "CertificateCatalogue.certificates",
+            "Notice.relations", "Notice.plausibility_exceptions"}
+# data file examples: folder -> the portal's index of that kind of record
+BY_FOLDER = {"notices": "notice_by_id", "provinces": "province_by_id", "forms": "form_by_id"}
 
 
 def _blocks(guide: str) -> list[tuple[str, str]]:
@@ -36,8 +39,10 @@ def test_guide_covers_notice_deadline_contact_form_certificate_and_preview(guide
     whats = {what for what, _ in _blocks(guide)}
     assert REQUIRED <= whats, REQUIRED - whats
     assert any(what.startswith("data/notices/") for what in whats)
+    assert any(what.startswith("data/provinces/") for what in whats)  # adding a province and its issuers
     text = (ROOT / guide).read_text(encoding="utf-8")
-    for command in ("make serve", "make check", "python -m macros new-notice --province", "python -m macros schemas"):
+    for command in ("make serve", "make check", "python -m macros new-notice --province", "python -m macros schemas",
+                    "python -m macros new-province --id", "python -m macros new-form --notice"):
         assert command in text, command
 
 
@@ -50,7 +55,7 @@ def test_every_example_in_the_guide_is_valid(guide, tmp_path, data_root):
             target = data_root / what
             target.write_text(body, encoding="utf-8")
             loaded = load_portal(data_root)  # cross-references too: the issuer exists, ids match file names
-            assert loaded.notice_by_id[target.stem].doc_number
+            assert target.stem in getattr(loaded, BY_FOLDER[Path(what).parent.name])
             target.unlink()
             continue
         model_name, _, field = what.partition(".")

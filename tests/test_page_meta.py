@@ -1,6 +1,6 @@
 # Every page made from data names its YAML source with an "edit the source" link (theme button and page footer),
-# and shows the date its data was last checked, taken from the data, in the page's language; `mkdocs serve`
-# watches data/.
+# and shows the date its data was last checked, taken from the data, in the page's language (what `mkdocs serve`
+# watches: tests/test_serve.py).
 from __future__ import annotations
 
 from pathlib import Path
@@ -73,16 +73,6 @@ def test_the_checked_date_is_the_data_not_the_build_day():
     assert '<time datetime="2023-01-02">2 Jan 2023</time>' in html
     assert dt.date.today().isoformat() not in html
     assert str(meta_html(None, "zh", "guide/x/", {}, None)) == ""
-
-
-def test_serve_watches_data(tmp_path):
-    from mkdocs.config import load_config
-
-    from macros import hooks
-
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    config = hooks.on_config(config)
-    assert str(ROOT / "data") in [str(Path(p)) for p in config.watch]
 
 
 @pytest.mark.parametrize("url,folder", [("provinces", "data/provinces/"), ("en/notices", "data/notices/"),

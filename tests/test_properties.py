@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import datetime as dt
 import shutil
 import tempfile
@@ -21,6 +22,7 @@ from macros.feed import atom_feed
 from macros.loader import Document, read_yaml, to_model
 from macros.pages import page_markdown, page_specs
 from macros.portal import load_portal
+from macros.relations import document_date, number_year
 
 from conftest import site_config
 
@@ -110,19 +112,31 @@ def data_copy(tmp_path_factory) -> Path:
 # Readable text (no control characters): Python and pydantic agree on what surrounding whitespace is.
 line = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), min_size=1, max_size=60).filter(str.strip)
 ids = st.from_regex(r"\A[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}\Z")
-days = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2030, 12, 31))
+numbers = line.filter(lambda text: number_year(text) is None)  # a year in the number must match `issued`
+
+
+@functools.lru_cache(maxsize=1)
+def _real_years() -> tuple[int, int]:
+    """The earliest document's year and the newest `updated` year of the real data: valid random notices stay inside
+    the span the plausibility checks take from it (macros/plausibility.py)."""
+    portal = load_portal(ROOT)
+    first = min([document_date(n).year for n in portal.notices if document_date(n)] + [r.year for r in portal.referenced])
+    return first, max(r.updated for r in [*portal.notices, *portal.forms, *portal.referenced]).year
 
 
 @st.composite
 def valid_notices(draw):
-    start = draw(days)
-    end = draw(st.dates(min_value=start, max_value=dt.date(2031, 12, 31)))
+    first, newest = _real_years()
+    issued = draw(st.dates(min_value=dt.date(first, 1, 1), max_value=dt.date(newest, 12, 31)))
+    start = draw(st.dates(min_value=issued - dt.timedelta(days=365), max_value=dt.date(newest + 1, 12, 31)))
+    end = draw(st.dates(min_value=start, max_value=dt.date(newest + 2, 12, 31)))
+    issuer = draw(st.sampled_from(["hunan-edu", "anhui-edu", "shandong-edu-vocational"]))
     return {
-        "id": "prop-notice",
-        "issuer": draw(st.sampled_from(["hunan-edu", "anhui-edu", "shandong-edu-vocational"])),
-        "doc_number": draw(line),
+        "id": issuer.split("-")[0] + "-prop-notice",  # an id names the issuer's province
+        "issuer": issuer,
+        "doc_number": draw(numbers),
         "title": {"zh": draw(line), **({"en": draw(line)} if draw(st.booleans()) else {})},
-        "issued": draw(days).isoformat(),
+        "issued": issued.isoformat(),
         "audience": draw(st.lists(st.sampled_from(["higher_vocational", "secondary_vocational", "municipal_bureau"]),
                                   min_size=1, max_size=3)),
         "status": draw(st.sampled_from(["in_force", "expired", "superseded", "unknown"])),
@@ -133,12 +147,12 @@ def valid_notices(draw):
                       "phones": [draw(st.from_regex(r"\A0[0-9]{2,3}-[0-9]{7,8}\Z"))],
                       "qq_groups": [{"number": draw(st.from_regex(r"\A[1-9][0-9]{4,11}\Z")), "name": {"zh": draw(line)}}]}],
         "source": {"url": draw(st.sampled_from(["https://jyt.example.gov.cn/a.html", "http://x.example/b?c=1"]))},
-        "updated": draw(days).isoformat(),
+        "updated": draw(st.dates(min_value=issued, max_value=dt.date(max(newest, issued.year), 12, 31))).isoformat(),
     }
 
 
-def _load_with(data_copy: Path, body: str):
-    target = data_copy / "data" / "notices" / "prop-notice.yml"
+def _load_with(data_copy: Path, body: str, notice_id: str):
+    target = data_copy / "data" / "notices" / f"{notice_id}.yml"
     target.write_text(body, encoding="utf-8")
     try:
         return load_portal(data_copy)
@@ -149,15 +163,15 @@ def _load_with(data_copy: Path, body: str):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(notice=valid_notices())
 def test_valid_random_notices_load_as_written(data_copy, notice):
-    portal = _load_with(data_copy, yaml.safe_dump(notice, allow_unicode=True))
-    loaded = portal.notice_by_id["prop-notice"]
+    portal = _load_with(data_copy, yaml.safe_dump(notice, allow_unicode=True), notice["id"])
+    loaded = portal.notice_by_id[notice["id"]]
     # as written, less the spaces Chinese text never has (macros/cjk.py)
     assert loaded.doc_number == join_folded_lines(notice["doc_number"].strip())
     assert loaded.title.zh == join_folded_lines(notice["title"]["zh"].strip())
     assert loaded.deadlines[0].end.isoformat() == notice["deadlines"][0]["end"]
     assert loaded.contacts[0].qq_groups[0].number == notice["contacts"][0]["qq_groups"][0]["number"]
     # Whatever validates can be published: the notice page renders and the Atom feed (XML) carries its title.
-    spec = next(s for s in page_specs(portal) if s.kind == "notices" and s.ident == "prop-notice")
+    spec = next(s for s in page_specs(portal) if s.kind == "notices" and s.ident == notice["id"])
     assert "render_macros: false" in page_markdown(spec, portal, "en")
     atom = "{http://www.w3.org/2005/Atom}"
     titles = [e.findtext(f"{atom}title") for e in ET.fromstring(atom_feed(portal, "zh", site_config(None))).iter(f"{atom}entry")]
@@ -171,7 +185,7 @@ def test_any_broken_data_folder_raises_only_data_error(data_copy, notice, data):
     broken = _replace(notice, path, data.draw(values))
     body = data.draw(st.one_of(st.just(yaml.safe_dump(broken, allow_unicode=True)), yaml_texts))
     try:
-        portal = _load_with(data_copy, body)
+        portal = _load_with(data_copy, body, notice["id"])
     except DataError as exc:
         assert exc.problems and exc.report().endswith("nothing was built.")
     else:

@@ -26,7 +26,7 @@ issuers:
 """
 
 
-def notice(notice_id: str, number: str, *, issued: str = "2023-03-01", extra: str = "") -> str:
+def notice(notice_id: str, number: str, *, issued: str = "2023-03-01", updated: str = "2026-11-01", extra: str = "") -> str:
     return textwrap.dedent(f"""\
         id: {notice_id}
         issuer: zj-edu
@@ -37,7 +37,7 @@ def notice(notice_id: str, number: str, *, issued: str = "2023-03-01", extra: st
         status: in_force
         summary: {{zh: 测试}}
         source: {{}}
-        updated: 2026-11-01
+        updated: {updated}
         """) + textwrap.dedent(extra)
 
 
@@ -147,13 +147,13 @@ def test_a_notice_ended_by_two_documents_names_both(tmp_path, base):
 
 def test_every_provincial_notice_reaches_only_notices_dated_before_the_cut(tmp_path, base):
     base["national.yml"] = "id: national\nname: {zh: 全国}\nissuers:\n  - {id: min, kind: ministry, name: {zh: 某部}}\n"
-    base["notices/zj-2027-1.yml"] = notice("zj-2027-1", "浙教〔2027〕1号", issued="2027-02-01")
-    ministry = ender("nat-2025-1", "某部〔2025〕1号", "every_provincial_notice", "2026-01-01").replace("issuer: zj-edu", "issuer: min")
-    base["notices/nat-2025-1.yml"] = ministry
+    base["notices/zj-2027-1.yml"] = notice("zj-2027-1", "浙教〔2027〕1号", issued="2027-02-01", updated="2027-03-01")
+    ministry = ender("min-2026-1", "某部〔2026〕1号", "every_provincial_notice", "2026-01-01").replace("issuer: zj-edu", "issuer: min")
+    base["notices/min-2026-1.yml"] = ministry
     portal = load(tmp_path, base)
     assert sorted(portal.endings) == ["zj-2023-1"]
-    assert portal.is_national(portal.notice_by_id["nat-2025-1"])
-    assert [e.target.id for e in portal.endings_by(portal.notice_by_id["nat-2025-1"])] == ["zj-2023-1"]
+    assert portal.is_national(portal.notice_by_id["min-2026-1"])
+    assert [e.target.id for e in portal.endings_by(portal.notice_by_id["min-2026-1"])] == ["zj-2023-1"]
 
 
 def test_prevails_over_settles_two_dates(tmp_path, base):
@@ -173,6 +173,14 @@ def test_an_unknown_target_is_an_error_at_its_line(tmp_path, base):
     base["notices/zj-2026-9.yml"] = ender("zj-2026-9", "浙教〔2026〕9号", "[zj-2023-1, no-such-notice]", "2026-01-01")
     found = problems(tmp_path, base)
     assert "data/notices/zj-2026-9.yml:13:26 relations.0.targets.1: unknown notice 'no-such-notice' (no data/notices/no-such-notice.yml)" in found
+
+
+def test_a_target_that_did_not_load_is_reported_once_in_its_own_file(tmp_path, base):
+    base["notices/zj-2026-9.yml"] = ender("zj-2026-9", "浙教〔2026〕9号", "[zj-2023-1]", "2026-01-01",
+                                          more="    prevails_over: [zj-2023-1]\n")
+    base["notices/zj-2023-1.yml"] = base["notices/zj-2023-1.yml"].replace("status: in_force", "status: lapsed")
+    found = problems(tmp_path, base)
+    assert [p for p in found if p.startswith("data/notices/zj-2023-1.yml:") and " status: " in p] == found, found
 
 
 def test_a_relation_cycle_is_an_error(tmp_path, base):

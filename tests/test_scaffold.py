@@ -90,3 +90,94 @@ def test_scaffold_refuses_unknown_province_bad_id_and_existing_files(portal, dat
         notice_scaffold(portal, "hunan", "hunan-2022-80")
     assert main(["new-notice", "--province", "hunan", "--id", "hunan-2022-80", "--root", str(data_root)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- new-province and new-form
+
+def _keys(text: str, indent: int = 0) -> set[str]:
+    return {m["key"] for m in map(KEY_LINE.match, text.split("\n")) if m and len(m["indent"]) == indent}
+
+
+def test_province_scaffold_has_every_field_of_a_province_and_an_issuer(portal):
+    from macros.scaffold import issuer_fields, province_scaffold
+
+    text = province_scaffold(portal, "zhejiang")
+    assert set(scaffold_fields("province")) <= _keys(text)
+    first_issuer = text.split("\nissuers:\n", 1)[1].replace("  - id:", "    id:", 1)
+    assert set(issuer_fields()) <= _keys(first_issuer, 4), "every field of an issuer, in the first issuer"
+    assert text.startswith("# yaml-language-server: $schema=../schemas/province.json\n")
+    for kind in ("department", "division", "office", "school"):  # every kind of issuer is explained
+        assert kind in text
+
+
+def test_a_new_province_unfilled_then_filled_with_a_notice(data_root: Path, portal):
+    assert main(["new-province", "--id", "zhejiang", "--root", str(data_root)]) == 0
+    path = data_root / "data" / "provinces" / "zhejiang.yml"
+    with pytest.raises(DataError) as info:
+        load_portal(data_root)
+    assert {p.path for p in info.value.problems} == {"name.zh", "issuers.0.name.zh"}
+    path.write_text(fill(path.read_text(encoding="utf-8"), {
+        "name.zh": "浙江省", "name.en": "Zhejiang", "issuers.name.zh": "浙江省教育厅"}), encoding="utf-8")
+    loaded = load_portal(data_root)
+    province = loaded.province_by_id["zhejiang"]
+    assert province.order > max(p.order for p in portal.provinces)  # listed after the provinces already there
+    assert main(["new-notice", "--province", "zhejiang", "--id", "zhejiang-2023-5", "--root", str(data_root)]) == 0
+    notice = data_root / "data" / "notices" / "zhejiang-2023-5.yml"
+    notice.write_text(fill(notice.read_text(encoding="utf-8"), dict(FILLED)), encoding="utf-8")
+    loaded = load_portal(data_root)
+    assert loaded.province_of(loaded.notice_by_id["zhejiang-2023-5"]).id == "zhejiang"
+
+
+def test_form_scaffold_has_every_field_of_a_form(portal):
+    from macros.scaffold import form_scaffold
+
+    notice, attachment = _attachment_without_form(portal)
+    text = form_scaffold(portal, notice.id, attachment.number, f"{notice.id}-new-form")
+    assert set(scaffold_fields("form")) <= _keys(text)
+    assert text.startswith("# yaml-language-server: $schema=../schemas/form.json\n")
+    assert attachment.title.zh in text  # which attachment it is, from the notice
+
+
+def _attachment_without_form(portal):
+    return next((n, a) for n in portal.notices for a in n.attachments if not a.form)
+
+
+def test_a_new_form_unfilled_then_filled_and_pointed_at(data_root: Path, portal, capsys):
+    notice, attachment = _attachment_without_form(portal)
+    form_id = f"{notice.id}-new-form"
+    assert main(["new-form", "--notice", notice.id, "--attachment", str(attachment.number), "--id", form_id,
+                 "--root", str(data_root)]) == 0
+    assert f"form: {form_id}" in capsys.readouterr().out  # the next step: point the attachment at it
+    path = data_root / "data" / "forms" / f"{form_id}.yml"
+    with pytest.raises(DataError) as info:
+        load_portal(data_root)
+    assert {p.path for p in info.value.problems} == {"title.zh", "updated"}
+    path.write_text(fill(path.read_text(encoding="utf-8"), {"title.zh": "申报表", "updated": "2026-11-21"}),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_portal(data_root)
+    assert [p.path for p in info.value.problems] == ["attachment"]  # the notice does not point at it yet
+    source = data_root / portal.source_of[("notice", notice.id)]
+    text = source.read_text(encoding="utf-8")
+    marker = f"  - number: {attachment.number}\n"
+    assert marker in text
+    source.write_text(text.replace(marker, f"{marker}    form: {form_id}\n", 1), encoding="utf-8")
+    assert load_portal(data_root).form_by_id[form_id].notice == notice.id
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["new-province", "--id", "Zhe_jiang"], "lower-case letters"),
+    (["new-province", "--id", "hunan"], "data/provinces/hunan.yml 已存在 / already exists"),
+    (["new-notice", "--province", "hunan", "--id", "zj-2023-1"], "must start with the province's or an issuer's id"),
+    (["new-notice", "--province", "hunnan", "--id", "hunnan-2023-1"], "unknown province 'hunnan' (did you mean 'hunan'?)"),
+    (["new-form", "--notice", "hunan-2022-08", "--attachment", "1", "--id", "x"], "did you mean 'hunan-2022-80'?"),
+    (["new-form", "--notice", "hunan-2022-80", "--attachment", "99", "--id", "x"], "has no attachment 99"),
+    (["new-form", "--notice", "hunan-2022-80", "--attachment", "1", "--id", "x"], "already points at form"),
+    (["new-form", "--notice", "hunan-2022-80", "--attachment", "1", "--id", "hunan-2022-80-school-info"], "already exists"),
+])
+def test_a_bad_request_is_refused_in_one_line_and_writes_nothing(data_root: Path, capsys, argv, message):
+    before = sorted(p.relative_to(data_root) for p in (data_root / "data").rglob("*"))
+    assert main(argv + ["--root", str(data_root)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1, err
+    assert sorted(p.relative_to(data_root) for p in (data_root / "data").rglob("*")) == before

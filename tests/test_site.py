@@ -127,7 +127,8 @@ def test_bad_data_aborts_the_build_with_the_message_and_keeps_the_old_site(proje
 
 
 def test_generated_pages_come_from_data_alone(project, tmp_path):
-    """Adding a province and a notice is adding YAML: their pages appear in both languages."""
+    """Adding a province and a notice is adding YAML: their pages appear in both languages, and the hand-written
+    guides count, name and link the new province (docs_macros: province_count, province_names, province_links)."""
     (project / "data" / "provinces" / "hubei.yml").write_text(
         "id: hubei\nname: {zh: 湖北省, en: Hubei}\norder: 40\nissuers:\n"
         "  - {id: hubei-edu, kind: department, name: {zh: 湖北省教育厅, en: Hubei Department of Education}}\n", encoding="utf-8")
@@ -144,3 +145,16 @@ def test_generated_pages_come_from_data_alone(project, tmp_path):
     assert "10 – 20 Mar 2023" in en and "测试通知" in en and "(not yet translated)" in en
     assert "鄂教职成〔2023〕1号" in text_of(out, "provinces/hubei")
     assert "Hubei" in text_of(out, "en/provinces")
+    from macros.docs_macros import number_word, short_name
+    from macros.portal import load_portal
+
+    provinces = load_portal(project).provinces
+    for prefix, lang in (("", "zh"), ("en/", "en")):
+        names = [short_name(p, lang) for p in provinces]
+        for guide in ("guide/pilot", "guide/compare"):
+            paragraphs = [p.get_text() for p in page(out, prefix + guide).select("article p")]
+            sentence = next(p for p in paragraphs if names[0] in p and names[-1] in p)
+            assert number_word(len(provinces), lang) in sentence and all(n in sentence for n in names), sentence
+        for guide in ("guide/filing", "guide/compare"):
+            links = {a["href"] for a in page(out, prefix + guide).select("article a[href]")}
+            assert {f"../../provinces/{p.id}/" for p in provinces} <= links, (guide, links)
