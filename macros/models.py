@@ -211,6 +211,16 @@ PlatformId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{4,64}$")]
 SourceGives = Literal["batch", "levels"]
 
 
+def _each_once(what: str, key=lambda value: value) -> AfterValidator:
+    """A list validator: no two items with the same key (a level, a source) in one list."""
+    def check(values: list) -> list:
+        keys = [key(value) for value in values]
+        if twice := sorted({k for k in keys if keys.count(k) > 1}):
+            raise ValueError(f"{what} is listed twice ({', '.join(twice)}): give each once")
+        return values
+    return AfterValidator(check)
+
+
 class Batch(Record):
     """A batch of certificates published by the Ministry; the year is left out when no source gives it."""
 
@@ -226,16 +236,9 @@ class CatalogueSource(Record):
     name: Text = Field(description="Short name shown beside each entry that cites this source")
     description: LongText = Field(description="What the source is, who compiled it and how far it can be trusted")
     url: Optional[Url] = Field(default=None, description="Where the source (or the capture of it) can be read")
-    gives: list[SourceGives] = Field(
+    gives: Annotated[list[SourceGives], _each_once("a kind")] = Field(
         default=[], description="What the source states besides names and organisations: `batch` (batch numbers and "
                                 "sequences), `levels` (levels with the date each is listed since)")
-
-    @field_validator("gives")
-    @classmethod
-    def _gives_each_once(cls, value: list[str]) -> list[str]:
-        if len(set(value)) != len(value):
-            raise ValueError("a kind is listed twice")
-        return value
 
 
 class CertificateLevel(Record):
@@ -264,10 +267,10 @@ class Certificate(Record):
     batch: Optional[int] = Field(
         default=None, ge=1, le=20, description="The Ministry's batch; left out when no source gives it (shown as not given)")
     sequence: Optional[int] = Field(default=None, ge=1, description="Number within the batch (only with a batch)")
-    levels: list[CertificateLevel] = Field(
+    levels: Annotated[list[CertificateLevel], _each_once("a level", lambda entry: entry.level)] = Field(
         default=[], description="The levels a source lists (shown lowest first); empty: levels not given by our sources")
     field: Optional[Text] = None
-    sources: list[CertificateSource] = Field(
+    sources: Annotated[list[CertificateSource], _each_once("a source", lambda entry: entry.source)] = Field(
         min_length=1, description="Every source that lists this certificate, with the organisation as each writes it")
 
     @field_validator("sequence")
@@ -275,22 +278,6 @@ class Certificate(Record):
     def _sequence_needs_batch(cls, value: int | None, info: ValidationInfo) -> int | None:
         if value is not None and "batch" in info.data and info.data["batch"] is None:
             raise ValueError("a sequence numbers a certificate within its batch: give the batch or leave the sequence out")
-        return value
-
-    @field_validator("levels")
-    @classmethod
-    def _each_level_once(cls, value: list[CertificateLevel]) -> list[CertificateLevel]:
-        names = [entry.level for entry in value]
-        if len(set(names)) != len(names):
-            raise ValueError(f"a level is listed twice ({', '.join(sorted({n for n in names if names.count(n) > 1}))})")
-        return value
-
-    @field_validator("sources")
-    @classmethod
-    def _sources_once(cls, value: list[CertificateSource]) -> list[CertificateSource]:
-        ids = [entry.source for entry in value]
-        if len(set(ids)) != len(ids):
-            raise ValueError("a source is cited twice: one entry per source")
         return value
 
     @property

@@ -250,7 +250,7 @@ LABELS: dict[str, dict[str, str]] = {
                                "en": "A level filter shows only certificates whose sources list that level; those without levels given are hidden."},
     "cat_share": {"zh": "地址栏中的链接会保留当前筛选，可直接分享。", "en": "The address in your browser keeps the current filters, so you can share this view."},
     "cat_named_in": {"zh": "相关规则：", "en": "Rules naming it: "},
-    "cat_as_written_by": {"zh": "此写法出自：", "en": "Written so by: "},
+    "cat_as_written_by": {"zh": "此写法出自：", "en": "Spelling used by: "},
     "cat_from_source": {"zh": "来源：", "en": "Source: "},
     "cat_from_sources": {"zh": "来源：", "en": "Sources: "},
     "cat_rule_levels_allowed": {"zh": "可申报等级", "en": "Levels allowed"},
