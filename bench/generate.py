@@ -241,10 +241,13 @@ def catalogue(real: RealData, size: Size, rng: random.Random) -> dict:
         c = copy.deepcopy(templates[i % len(templates)])
         c["id"] = f"synthetic-cert-{i + 1}"
         c["name"] = {key: f"{value} {i + 1}" for key, value in c["name"].items()}
-        c["batch"] = rng.choice(batches)
-        if "sequence" in c:
-            c["sequence"] = next_sequence[c["batch"]]
-            next_sequence[c["batch"]] += 1
+        for level in c.get("levels", []):
+            level.pop("platform_id", None)  # a platform id belongs to one real certificate level
+        if c.get("batch") is not None:  # a certificate whose sources give no batch keeps none
+            c["batch"] = rng.choice(batches)
+            if "sequence" in c:
+                c["sequence"] = next_sequence[c["batch"]]
+                next_sequence[c["batch"]] += 1
         certs.append(c)
     cat["total_published"] = max(cat.get("total_published", 0), len(certs))  # the catalogue cannot exceed it
     return cat

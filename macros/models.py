@@ -5,7 +5,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema,
+                      field_validator)
 
 from .cjk import join_folded_lines
 
@@ -268,6 +269,20 @@ class ReferencedDocument(Record):
 # ---------------------------------------------------------------- certificates
 
 Level = Literal["junior", "intermediate", "senior"]
+LEVELS: tuple[str, ...] = Level.__args__  # lowest first
+# The official platform's id of one certificate level: 19 digits or 32 hex characters so far; kept as text.
+PlatformId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{4,64}$")]
+SourceGives = Literal["batch", "levels"]
+
+
+def _each_once(what: str, key=lambda value: value) -> AfterValidator:
+    """A list validator: no two items with the same key (a level, a source) in one list."""
+    def check(values: list) -> list:
+        keys = [key(value) for value in values]
+        if twice := sorted({k for k in keys if keys.count(k) > 1}):
+            raise ValueError(f"{what} is listed twice ({', '.join(twice)}): give each once")
+        return values
+    return AfterValidator(check)
 
 
 class Batch(Record):
@@ -278,15 +293,67 @@ class Batch(Record):
     source: Text
 
 
+class CatalogueSource(Record):
+    """A list certificate entries come from, described once and cited by id from every entry it gives."""
+
+    id: Id
+    name: Text = Field(description="Short name shown beside each entry that cites this source")
+    description: LongText = Field(description="What the source is, who compiled it and how far it can be trusted")
+    url: Optional[Url] = Field(default=None, description="Where the source (or the capture of it) can be read")
+    gives: Annotated[list[SourceGives], _each_once("a kind")] = Field(
+        default=[], description="What the source states besides names and organisations: `batch` (batch numbers and "
+                                "sequences), `levels` (levels with the date each is listed since)")
+
+
+class CertificateLevel(Record):
+    """One level of a certificate as a source lists it."""
+
+    level: Level
+    effective_from: Optional[dt.date] = Field(
+        default=None, description="The date the platform lists this level as effective from (its effective_from)")
+    platform_id: Optional[PlatformId] = Field(
+        default=None, description="The official platform's id of this certificate level (quoted: it is text)")
+
+
+class CertificateSource(Record):
+    """A source that lists the certificate, and the organisation as that source writes it."""
+
+    source: Id = Field(description="The id of an entry of the catalogue's `sources`")
+    organisation: Text = Field(
+        description="The training evaluation organisation exactly as this source writes it (zh), with our translation (en)")
+
+
 class Certificate(Record):
+    """One certificate, listed once however many sources give it (merged by its Chinese name)."""
+
     id: Id
     name: Text
-    batch: int = Field(ge=1, le=20)
-    sequence: Optional[int] = Field(default=None, ge=1)
-    levels: list[Level] = []  # empty: levels not given by our source
-    organisation: Text
+    batch: Optional[int] = Field(
+        default=None, ge=1, le=20, description="The Ministry's batch; left out when no source gives it (shown as not given)")
+    sequence: Optional[int] = Field(default=None, ge=1, description="Number within the batch (only with a batch)")
+    levels: Annotated[list[CertificateLevel], _each_once("a level", lambda entry: entry.level)] = Field(
+        default=[], description="The levels a source lists (shown lowest first); empty: levels not given by our sources")
     field: Optional[Text] = None
-    source: Text
+    sources: Annotated[list[CertificateSource], _each_once("a source", lambda entry: entry.source)] = Field(
+        min_length=1, description="Every source that lists this certificate, with the organisation as each writes it")
+
+    @field_validator("sequence")
+    @classmethod
+    def _sequence_needs_batch(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and "batch" in info.data and info.data["batch"] is None:
+            raise ValueError("a sequence numbers a certificate within its batch: give the batch or leave the sequence out")
+        return value
+
+    @property
+    def level_names(self) -> list[str]:
+        return [entry.level for entry in self.levels]
+
+    def organisations(self) -> list[tuple[Text, list[str]]]:
+        """Each distinct spelling of the organisation (by its Chinese name) with the ids of the sources that use it."""
+        spellings: dict[str, tuple[Text, list[str]]] = {}
+        for entry in self.sources:
+            spellings.setdefault(entry.organisation.zh, (entry.organisation, []))[1].append(entry.source)
+        return list(spellings.values())
 
 
 class CertificateCatalogue(Record):
@@ -294,9 +361,22 @@ class CertificateCatalogue(Record):
     total_note: Text
     official_list: Text
     official_list_url: Optional[Url] = None  # the platform that publishes the full list
+    handed_over_note: Optional[Text] = Field(
+        default=None, description="What the hand-over means for the catalogue, in our words (shown on the page; needed with handed_over_by)")
+    handed_over_by: Optional[Id] = Field(
+        default=None, description="The id of the notice that records the catalogue's hand-over to another authority")
+    sources: list[CatalogueSource] = Field(
+        min_length=1, description="The lists the certificates come from; each certificate cites them by id")
     batches: list[Batch] = Field(min_length=1)
     certificates: list[Certificate] = []
     updated: Optional[dt.date] = None  # when the catalogue was last checked against its sources
+
+    @field_validator("handed_over_by")
+    @classmethod
+    def _hand_over_explained(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and "handed_over_note" in info.data and info.data["handed_over_note"] is None:
+            raise ValueError("say in handed_over_note what the hand-over means for the catalogue")
+        return value
 
 
 # ---------------------------------------------------------------- form templates

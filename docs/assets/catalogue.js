@@ -1,6 +1,7 @@
 // Certificate catalogue filters: batch, level, organisation and search-as-you-type, mirrored in the URL query
-// (?batch=1&level=intermediate&org=…&text=…) so a filtered view can be shared and reloaded. Without JavaScript the
-// filter form stays hidden and the whole table is shown. Not `q`: Material opens its own search box for ?q=.
+// (?batch=1&level=intermediate&org=…&text=…; batch=none: no source gives the batch) so a filtered view can be shared
+// and reloaded. Without JavaScript the filter form stays hidden and the whole table is shown. Not `q`: Material opens
+// its own search box for ?q=. A row's data-orgs holds every spelling of its organisation, one a line.
 (function () {
   var FIELDS = ["batch", "level", "org", "text"];
 
@@ -11,7 +12,7 @@
   function matches(row, f) {
     if (f.batch && row.dataset.batch !== f.batch) return false;
     if (f.level && row.dataset.levels.split(" ").indexOf(f.level) < 0) return false;
-    if (f.org && row.dataset.org !== f.org) return false;
+    if (f.org && row.dataset.orgs.split("\n").indexOf(f.org) < 0) return false;
     var haystack = row.dataset.search;
     return f.text.every(function (t) { return haystack.indexOf(t) >= 0; });
   }
