@@ -91,10 +91,11 @@ def test_the_page_links_the_notice_that_records_the_hand_over(project, tmp_path)
     out = tmp_path / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    for lang, see in (("zh", "见测试〔2025〕154号"), ("en", "see 测试〔2025〕154号")):
+    for lang, see in (("zh", "（见测试〔2025〕154号）"), ("en", "(see 测试〔2025〕154号)")):
         page = BeautifulSoup((out / ("certificates" if lang == "zh" else "en/certificates") / "index.html").read_text(encoding="utf-8"), "html.parser")
         note = page.select_one("#completeness .x-cat-handed-over")
         link = note.select_one("a.x-docnum")
-        assert words(link) == see
+        assert words(link) == "测试〔2025〕154号"
+        assert note.get_text().endswith(see)
         assert link["href"] == "../notices/test-hand-over/"  # from certificates/ (or en/certificates/) to its notice
         assert (out / ("" if lang == "zh" else "en") / "notices" / "test-hand-over" / "index.html").exists()
