@@ -52,7 +52,7 @@ def test_hand_over_needs_its_note():
 
 
 HAND_OVER_NOTICE = """\
-id: test-hand-over
+id: hunan-test-hand-over
 issuer: hunan-edu
 doc_number: 测试〔2025〕154号
 title: {zh: 测试移交通知, en: Test hand-over notice}
@@ -67,7 +67,7 @@ updated: 2026-12-01
 
 def with_hand_over(root: Path, notice_id: str) -> None:
     """Add the test notice to root/data and point the catalogue's handed_over_by at `notice_id`."""
-    (root / "data" / "notices" / "test-hand-over.yml").write_text(HAND_OVER_NOTICE, encoding="utf-8")
+    (root / "data" / "notices" / "hunan-test-hand-over.yml").write_text(HAND_OVER_NOTICE, encoding="utf-8")
     catalogue = root / "data" / "certificates.yml"
     body = re.sub(r"^handed_over_by: .*\n", "", catalogue.read_text(encoding="utf-8"), flags=re.M)
     assert "\nhanded_over_note:" in body
@@ -75,8 +75,8 @@ def with_hand_over(root: Path, notice_id: str) -> None:
 
 
 def test_hand_over_must_name_a_known_notice(data_root):
-    with_hand_over(data_root, "test-hand-over")
-    assert load_portal(data_root).catalogue.handed_over_by == "test-hand-over"
+    with_hand_over(data_root, "hunan-test-hand-over")
+    assert load_portal(data_root).catalogue.handed_over_by == "hunan-test-hand-over"
     with_hand_over(data_root, "no-such-notice")
     with pytest.raises(DataError) as info:
         load_portal(data_root)
@@ -87,7 +87,7 @@ def test_hand_over_must_name_a_known_notice(data_root):
 
 
 def test_the_page_links_the_notice_that_records_the_hand_over(project, tmp_path):
-    with_hand_over(project, "test-hand-over")
+    with_hand_over(project, "hunan-test-hand-over")
     out = tmp_path / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -97,5 +97,5 @@ def test_the_page_links_the_notice_that_records_the_hand_over(project, tmp_path)
         link = note.select_one("a.x-docnum")
         assert words(link) == "测试〔2025〕154号"
         assert note.get_text().endswith(see)
-        assert link["href"] == "../notices/test-hand-over/"  # from certificates/ (or en/certificates/) to its notice
-        assert (out / ("" if lang == "zh" else "en") / "notices" / "test-hand-over" / "index.html").exists()
+        assert link["href"] == "../notices/hunan-test-hand-over/"  # from certificates/ (or en/certificates/) to its notice
+        assert (out / ("" if lang == "zh" else "en") / "notices" / "hunan-test-hand-over" / "index.html").exists()
