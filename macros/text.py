@@ -231,7 +231,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cat_merged": {"zh": "；其中 %(n)s 个证书不止一个来源列出，已合并为一条，各来源均注明。",
                    "en": "; %(n)s certificates are listed by more than one source and appear once, naming each source."},
     "cat_handed_over": {"zh": "移交", "en": "Hand-over"},
-    "cat_handed_over_see": {"zh": "见%s", "en": "see %s"},
+    "cat_handed_over_see": {"zh": "见", "en": "see "},
     "cat_official_list": {"zh": "官方名单", "en": "Official list"},
     "cat_translations": {"zh": "英文名称为本站自译。", "en": "English names of certificates and organisations are our own translations; the Chinese names are the official ones."},
     "cat_sources": {"zh": "来源", "en": "Sources"},

@@ -52,7 +52,7 @@ def test_hand_over_needs_its_note():
 
 
 HAND_OVER_NOTICE = """\
-id: hunan-hand-over
+id: hunan-test-hand-over
 issuer: hunan-edu
 doc_number: 测试〔2025〕154号
 title: {zh: 测试移交通知, en: Test hand-over notice}
@@ -67,7 +67,7 @@ updated: 2026-12-01
 
 def with_hand_over(root: Path, notice_id: str) -> None:
     """Add the test notice to root/data and point the catalogue's handed_over_by at `notice_id`."""
-    (root / "data" / "notices" / "hunan-hand-over.yml").write_text(HAND_OVER_NOTICE, encoding="utf-8")
+    (root / "data" / "notices" / "hunan-test-hand-over.yml").write_text(HAND_OVER_NOTICE, encoding="utf-8")
     catalogue = root / "data" / "certificates.yml"
     body = re.sub(r"^handed_over_by: .*\n", "", catalogue.read_text(encoding="utf-8"), flags=re.M)
     assert "\nhanded_over_note:" in body
@@ -75,8 +75,8 @@ def with_hand_over(root: Path, notice_id: str) -> None:
 
 
 def test_hand_over_must_name_a_known_notice(data_root):
-    with_hand_over(data_root, "hunan-hand-over")
-    assert load_portal(data_root).catalogue.handed_over_by == "hunan-hand-over"
+    with_hand_over(data_root, "hunan-test-hand-over")
+    assert load_portal(data_root).catalogue.handed_over_by == "hunan-test-hand-over"
     with_hand_over(data_root, "no-such-notice")
     with pytest.raises(DataError) as info:
         load_portal(data_root)
@@ -87,14 +87,15 @@ def test_hand_over_must_name_a_known_notice(data_root):
 
 
 def test_the_page_links_the_notice_that_records_the_hand_over(project, tmp_path):
-    with_hand_over(project, "hunan-hand-over")
+    with_hand_over(project, "hunan-test-hand-over")
     out = tmp_path / "site"
     result = run_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    for lang, see in (("zh", "见测试〔2025〕154号"), ("en", "see 测试〔2025〕154号")):
+    for lang, see in (("zh", "（见测试〔2025〕154号）"), ("en", "(see 测试〔2025〕154号)")):
         page = BeautifulSoup((out / ("certificates" if lang == "zh" else "en/certificates") / "index.html").read_text(encoding="utf-8"), "html.parser")
         note = page.select_one("#completeness .x-cat-handed-over")
         link = note.select_one("a.x-docnum")
-        assert words(link) == see
-        assert link["href"] == "../notices/hunan-hand-over/"  # from certificates/ (or en/certificates/) to its notice
-        assert (out / ("" if lang == "zh" else "en") / "notices" / "hunan-hand-over" / "index.html").exists()
+        assert words(link) == "测试〔2025〕154号"
+        assert note.get_text().endswith(see)
+        assert link["href"] == "../notices/hunan-test-hand-over/"  # from certificates/ (or en/certificates/) to its notice
+        assert (out / ("" if lang == "zh" else "en") / "notices" / "hunan-test-hand-over" / "index.html").exists()

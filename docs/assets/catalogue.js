@@ -58,7 +58,8 @@
       });
       if (empty) empty.hidden = shown > 0;
       var text = status.dataset.template.replace("%(shown)s", shown).replace("%(total)s", rows.length);
-      if (values.level && status.dataset.levelNote) text += " " + status.dataset.levelNote;
+      // Chinese sets no space between sentences
+      if (values.level && status.dataset.levelNote) text += (document.documentElement.lang.indexOf("zh") === 0 ? "" : " ") + status.dataset.levelNote;
       status.textContent = text;
       table.dataset.shown = String(shown);
       writeUrl(values);
