@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from markupsafe import Markup, escape
 
@@ -11,17 +12,45 @@ from .safe_text import markdown_safe
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
+# What a reader copies, dials or reads as one thing stays on one line even inside running text (portal.css .x-nobr):
+# document numbers, e-mail addresses, phone numbers, dates, QQ and other long numbers. A URL may still break.
+_UNBROKEN = re.compile(
+    r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+"  # first: nothing inside a URL is wrapped (it is left as it is)
+    r"|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|\d{3,4}[-－]\d{7,8}(?:[-－]\d{1,6})?"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?"
+    r"|\d{5,}")
+
+
+def unbroken(value: str) -> Markup:
+    """`value` made Markdown-safe, each token of _UNBROKEN in a span that keeps it on one line."""
+    parts, last = [], 0
+    for match in _UNBROKEN.finditer(value):
+        token = match.group()
+        parts.append(markdown_safe(value[last:match.start()]))
+        parts.append(markdown_safe(token) if token.startswith("http")
+                     else Markup('<span class="x-nobr">{}</span>').format(markdown_safe(token)))
+        last = match.end()
+    if not parts:
+        return markdown_safe(value)
+    parts.append(markdown_safe(value[last:]))
+    return Markup("").join(parts)
+
+
 def pick(text, lang: str) -> Markup:
-    """The text in `lang`, escaped; Chinese with a visible marker when the translation is missing."""
+    """The text in `lang`, escaped (tokens kept unbroken); Chinese with a visible marker when the translation is
+    missing."""
     if text is None:
         return Markup("")
     if isinstance(text, str):
-        return markdown_safe(text)
+        return unbroken(text)
     value = getattr(text, lang, None)
     if value:
-        return markdown_safe(value)
+        return unbroken(value)
     return Markup('<span lang="zh">{}</span> <span class="x-untranslated">{}</span>').format(
-        markdown_safe(text.zh), label("untranslated", lang))
+        unbroken(text.zh), label("untranslated", lang))
 
 
 def plain(text, lang: str) -> str:
@@ -107,6 +136,7 @@ LABELS: dict[str, dict[str, str]] = {
     "colon": {"zh": "：", "en": ": "},
     "note": {"zh": "说明", "en": "Note"},
     "province": {"zh": "省份", "en": "Province"},
+    "school_document": {"zh": "院校文件", "en": "School document"},
     "none_published": {"zh": "该文件未公布", "en": "Not published in this document"},
     "form_page": {"zh": "表格页面", "en": "Form page"},
     "get_original": {"zh": "获取原件", "en": "Where to get it"},
