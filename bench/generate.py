@@ -173,6 +173,8 @@ def _synthetic_notice(template: dict, province: dict, abbr: str, year: int, seri
         # A later notice replaces a recurring rule rather than repeating it: copies keep their own year's dates
         # only (hundreds of overlapping yearly rules would be an artefact of copying, not national data).
         d.pop("recurrence", None)
+    for key in ("relations", "co_issuers", "milestone"):  # what one real document did, not a copy's business
+        n.pop(key, None)
     n["contacts"] = _contacts(n.get("contacts", []), rng, serial)
     for a in n.get("attachments", []):
         if a.pop("form", None) and not a.get("availability"):  # each form belongs to one notice: drop the link
@@ -185,7 +187,9 @@ def notices(real: RealData, provs: dict[str, dict], size: Size, rng: random.Rand
     """The real notices plus synthetic ones spread evenly over provinces and years, up to `size.notices`."""
     out = {nid: copy.deepcopy(n) for nid, n in real.notices.items()}
     wanted = max(0, size.notices - len(out))
-    templates = [real.notices[k] for k in sorted(real.notices)]
+    # provincial notices only: a national document (and what its relations end) has no provincial copy
+    provincial = {i["id"] for p in real.provinces.values() for i in p["issuers"]}
+    templates = [real.notices[k] for k in sorted(real.notices) if real.notices[k]["issuer"] in provincial]
     if wanted and not templates:
         raise ValueError("the real data holds no notice to take the shape from")
     abbr = {pid: a for pid, a, _zh, _en in PROVINCES}

@@ -117,21 +117,27 @@ def _check_relation(notice: Notice, relation: Relation, where: tuple, doc, by_id
 
 
 def _cycles(edges: dict[str, set[str]], docs: dict) -> list[Problem]:
-    """A document that (through others) ends itself: reported once per cycle, at its first member's relations."""
-    problems, reported = [], set()
-    for start in sorted(edges):
-        stack = [(start, [start])]
+    """A document that (through others) ends itself: one report per cycle found, at the relations of the document
+    where the walk met it. Depth-first with three colours: each document and relation is visited once."""
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # absent: not seen; 1: on the current path; 2: done
+    for root in sorted(edges):
+        if root in state:
+            continue
+        path, stack = [root], [iter(sorted(edges.get(root, ())))]
+        state[root] = 1
         while stack:
-            node, path = stack.pop()
-            for nxt in sorted(edges.get(node, ())):
-                if nxt == start:
-                    cycle = frozenset(path)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        problems.append(docs[("notice", start)].problem(
-                            ("relations",), "relations form a cycle: " + " → ".join(path + [start])))
-                elif nxt not in path and len(path) < 50:
-                    stack.append((nxt, path + [nxt]))
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                cycle = path[path.index(nxt):] + [nxt]
+                problems.append(docs[("notice", cycle[0])].problem(("relations",), "relations form a cycle: " + " → ".join(cycle)))
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(sorted(edges.get(nxt, ()))))
     return problems
 
 
