@@ -4,10 +4,14 @@ PAGE_TYPES = {
     "home": "",
     "province": "provinces/hunan/",
     "notice": "notices/hunan-2022-80/",
+    "national-notice": "notices/mohrss-2025-154/",
     "calendar": "calendar/",
     "form": "forms/hunan-2022-80-pilot-plan/",
     "catalogue": "certificates/",
     "guidance": "guide/fees/",
+    "comparison": "guide/compare/",
+    "timeline": "timeline/",
+    "forms": "forms/",
     "maintainers": "maintainers/translations/",
 }
 LANG_ROOTS = {"zh": "", "en": "en/"}

@@ -1,0 +1,128 @@
+# Every page type in both languages, in real Chromium at phone and desktop widths, read the way a teacher on a phone
+# reads it: no text squeezed into a sliver, no document number, phone number, e-mail address, QQ number or date broken
+# across lines, no horizontal scrolling (of the page or of a table inside it), no request answered with an error.
+# Phone screenshots are kept in test-artifacts/phone/ for review.
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.page_types import case_id, page_cases
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+ARTIFACTS = ROOT / "test-artifacts"
+CASES = page_cases()
+MIN_WIDTH_IN_EMS = 5.5  # a block holding five or more characters is at least this many times its font size wide
+
+# Blocks (anything not laid out inline) in the page's main content that hold five or more characters of their own
+# text (text whose nearest block is them) and wrap it onto several lines in a box narrower than MIN_WIDTH_IN_EMS.
+SQUEEZED = """(minEms) => {
+  const main = document.querySelector("article.md-content__inner");
+  const found = [];
+  const blockOf = (node) => {
+    let el = node.parentElement;
+    while (el && getComputedStyle(el).display === "inline") el = el.parentElement;
+    return el;
+  };
+  const own = new Map();
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.replace(/\\s+/g, "");
+    if (!text) continue;
+    const block = blockOf(node);
+    if (!block || !block.getClientRects().length) continue;
+    own.set(block, (own.get(block) || "") + text);
+  }
+  for (const [block, text] of own) {
+    if ([...text].length < 5) continue;
+    const style = getComputedStyle(block);
+    const fontSize = parseFloat(style.fontSize);
+    const width = block.getBoundingClientRect().width;
+    const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.3;
+    const wraps = block.getBoundingClientRect().height > 1.9 * lineHeight;
+    if (width < minEms * fontSize && wraps)
+      found.push(`${block.tagName.toLowerCase()}.${block.className} ${Math.round(width)}px at ${fontSize}px: ${text.slice(0, 30)}`);
+  }
+  return found;
+}"""
+
+# Tokens that must stay on one line, and how many lines each takes (distinct tops of its line boxes).
+TOKENS = ".x-docnum, .x-phone, .x-email, .x-qq, .x-nobr, a[href^='tel:'], a[href^='mailto:'], time"
+BROKEN = """(selector) => {
+  const main = document.querySelector("article.md-content__inner");
+  const found = [];
+  for (const el of main.querySelectorAll(selector)) {
+    const rects = [...el.getClientRects()].filter(r => r.width > 0);
+    const lines = new Set(rects.map(r => Math.round(r.top)));
+    if (lines.size > 1) found.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.textContent.trim()} (${lines.size} lines)`);
+  }
+  return found;
+}"""
+
+# Scrolling sideways: the page itself, or a box inside the content (a table in its scroller).
+SIDEWAYS = """() => {
+  const found = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth) found.push(`page ${doc.scrollWidth}px on ${doc.clientWidth}px`);
+  for (const el of document.querySelectorAll("article.md-content__inner *")) {
+    if (!el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    if (!["auto", "scroll"].includes(style.overflowX)) continue;
+    if (el.scrollWidth > el.clientWidth + 1) found.push(`${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}px in ${el.clientWidth}px`);
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS), ids=list(WIDTHS))
+def sized(request, browser):
+    """(size name, a tab of that size that records every failed request), reused by the pages of this module."""
+    context = browser.new_context(viewport=WIDTHS[request.param], device_scale_factor=1)
+    page = context.new_page()
+    page.failed = []
+    page.on("response", lambda r: page.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: page.failed.append(f"failed {r.url}: {r.failure}"))
+    yield request.param, page
+    context.close()
+
+
+def load(page, url: str) -> None:
+    page.failed.clear()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_page_reads_well(sized, site_server, case):
+    size, page = sized
+    lang, kind, path = case
+    load(page, site_server + path)
+    if size == "phone":
+        (ARTIFACTS / "phone").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "phone" / f"{lang}-{kind}.png"), full_page=True)
+    problems = {
+        "requests answered with an error": page.failed[:],
+        "squeezed text": page.evaluate(SQUEEZED, MIN_WIDTH_IN_EMS),
+        "tokens broken across lines": page.evaluate(BROKEN, TOKENS),
+        "sideways scrolling": page.evaluate(SIDEWAYS),
+    }
+    problems = {what: found for what, found in problems.items() if found}
+    assert not problems, f"{size} {path}: {problems}"
+
+
+def test_the_checks_see_what_they_look_for(sized, site_server):
+    """The checks themselves: a squeezed column, a broken phone number and a wide table are each found."""
+    size, page = sized
+    load(page, site_server + "guide/fees/")
+    page.evaluate("""() => {
+      const main = document.querySelector("article.md-content__inner");
+      main.insertAdjacentHTML("beforeend",
+        '<p style="width:2em">院校申报材料报送</p>' +
+        '<p style="width:4em"><span class="x-docnum" style="white-space:normal">皖教秘职成〔2022〕11号</span></p>' +
+        '<div style="overflow-x:auto"><table><tr><td style="white-space:nowrap">' + "宽".repeat(200) + '</td></tr></table></div>');
+    }""")
+    assert any("院校申报" in found for found in page.evaluate(SQUEEZED, MIN_WIDTH_IN_EMS))
+    assert any(found.startswith("span.x-docnum: 皖教秘职成") for found in page.evaluate(BROKEN, TOKENS))
+    assert page.evaluate(SIDEWAYS)
