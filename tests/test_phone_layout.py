@@ -20,29 +20,34 @@ MIN_WIDTH_IN_EMS = 5.5  # a block holding five or more characters is at least th
 # text (text whose nearest block is them) and wrap it onto several lines in a box narrower than MIN_WIDTH_IN_EMS.
 SQUEEZED = """(minEms) => {
   const main = document.querySelector("article.md-content__inner");
-  const found = [];
   const blockOf = (node) => {
     let el = node.parentElement;
     while (el && getComputedStyle(el).display === "inline") el = el.parentElement;
     return el;
   };
-  const own = new Map();
+  const own = new Map();  // block -> its own text nodes
   const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent.replace(/\\s+/g, "");
-    if (!text) continue;
+    if (!node.textContent.trim()) continue;
     const block = blockOf(node);
     if (!block || !block.getClientRects().length) continue;
-    own.set(block, (own.get(block) || "") + text);
+    if (!own.has(block)) own.set(block, []);
+    own.get(block).push(node);
   }
-  for (const [block, text] of own) {
+  const found = [];
+  for (const [block, nodes] of own) {
+    const text = nodes.map(n => n.textContent.replace(/\\s+/g, "")).join("");
     if ([...text].length < 5) continue;
-    const style = getComputedStyle(block);
-    const fontSize = parseFloat(style.fontSize);
+    const fontSize = parseFloat(getComputedStyle(block).fontSize);
     const width = block.getBoundingClientRect().width;
-    const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.3;
-    const wraps = block.getBoundingClientRect().height > 1.9 * lineHeight;
-    if (width < minEms * fontSize && wraps)
+    if (width >= minEms * fontSize) continue;
+    const lines = new Set();  // the lines its text takes (a table cell is as tall as its row: count lines, not height)
+    for (const node of nodes) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0) lines.add(Math.round(r.top));
+    }
+    if (lines.size > 1)
       found.push(`${block.tagName.toLowerCase()}.${block.className} ${Math.round(width)}px at ${fontSize}px: ${text.slice(0, 30)}`);
   }
   return found;
@@ -102,6 +107,7 @@ def test_page_reads_well(sized, site_server, case):
     if size == "phone":
         (ARTIFACTS / "phone").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "phone" / f"{lang}-{kind}.png"), full_page=True)
+    page.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true; })")  # folded parts too
     problems = {
         "requests answered with an error": page.failed[:],
         "squeezed text": page.evaluate(SQUEEZED, MIN_WIDTH_IN_EMS),

@@ -48,7 +48,7 @@
     return lang === "zh" ? +p[0] + "年" + +p[1] + "月" + +p[2] + "日" : +p[2] + " " + MONTHS[+p[1] - 1] + " " + p[0];
   }
   function fillPresent(lang) {
-    var box = document.querySelector(".x-present");
+    var box = document.querySelector(".x-present:not(.x-cal-present)");  // the calendar's own box: calendar.js
     if (!box) return;
     var t = LABELS[lang], seen = {}, found = [];
     document.querySelectorAll(".x-overview [data-end]").forEach(function (row) {
