@@ -93,3 +93,16 @@
   else focusableScrollers();
   window.addEventListener("resize", focusableScrollers);
 })();
+
+// The theme searches when a key is released. Text pasted by a long press or committed by an input method arrives
+// without one (teachers bring document numbers from WeChat that way): every change of the box's text is passed on as
+// a key release, and a composition only once it is committed.
+(function () {
+  function passOn(event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.matches(".md-search__input") || event.isComposing) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  document.addEventListener("input", passOn, true);
+  document.addEventListener("compositionend", passOn, true);
+})();
