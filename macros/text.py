@@ -3,41 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from markupsafe import Markup, escape
 
-from .safe_text import markdown_safe
+from .labels_site import SITE_LABELS
+from .safe_text import markdown_safe, unbroken
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
-
-# What a reader copies, dials or reads as one thing stays on one line even inside running text (portal.css .x-nobr):
-# document numbers, e-mail addresses, phone numbers, dates, QQ and other long numbers. A URL may still break.
-_UNBROKEN = re.compile(
-    r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+"  # first: nothing inside a URL is wrapped (it is left as it is)
-    r"|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|\d{3,4}[-－]\d{7,8}(?:[-－]\d{1,6})?"
-    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
-    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?"
-    r"|\d{5,}")
-
-
-def unbroken(value: str) -> Markup:
-    """`value` made Markdown-safe, each token of _UNBROKEN in a span that keeps it on one line."""
-    parts, last = [], 0
-    for match in _UNBROKEN.finditer(value):
-        token = match.group()
-        parts.append(markdown_safe(value[last:match.start()]))
-        parts.append(markdown_safe(token) if token.startswith("http")
-                     else Markup('<span class="x-nobr">{}</span>').format(markdown_safe(token)))
-        last = match.end()
-    if not parts:
-        return markdown_safe(value)
-    parts.append(markdown_safe(value[last:]))
-    return Markup("").join(parts)
-
 
 def pick(text, lang: str) -> Markup:
     """The text in `lang`, escaped (tokens kept unbroken); Chinese with a visible marker when the translation is
@@ -210,15 +183,6 @@ LABELS: dict[str, dict[str, str]] = {
                             "en": "This page shows the dates in each province's latest notices; older notices' dates are on each province's calendar."},
     "cal_of_province": {"zh": "本省日历", "en": "The province's deadline calendar"},
     "cal_months": {"zh": "月历", "en": "Month by month"},
-    "cal_months_note": {"zh": "只列出有时间节点的月份。每个时间段画成一条色条，从第一天到最后一天；每月下方列出本月的事项，点击可跳到详情。",
-                        "en": "Only months with deadlines are shown. Each window is one coloured bar from its first day to its last; under each month its windows are listed, each leading to its details."},
-    "cal_jump": {"zh": "跳到本月", "en": "Go to this month"},
-    "cal_by_year": {"zh": "各年时间节点", "en": "Year by year"},
-    "cal_year_summary": {"zh": "%(year)s年", "en": "%(year)s"},
-    "cal_year_count": {"zh": "%(n)s 个时间节点", "en": "%(n)s windows"},
-    "cal_past_note": {"zh": "已过去的年份默认折叠，点击年份即可展开。", "en": "Past years are folded away: open a year to see it."},
-    "cal_month_items": {"zh": "本月事项", "en": "This month"},
-    "cal_to_feeds": {"zh": "订阅日历（.ics）", "en": "Subscribe (.ics)"},
     "cal_month": {"zh": "%(year)s年%(month)s月", "en": "%(month)s %(year)s"},
     "cal_month_names": {"zh": "1 2 3 4 5 6 7 8 9 10 11 12",
                         "en": "January February March April May June July August September October November December"},
@@ -407,6 +371,9 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "ends_rounds": {"zh": "终止其时间节点", "en": "ends the windows of"}, "ends_rules": {"zh": "终止部分规则", "en": "ends rules of"},
     },
 }
+
+
+LABELS.update(SITE_LABELS)
 
 
 def label(key: str, lang: str) -> str:

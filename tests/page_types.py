@@ -15,6 +15,8 @@ PAGE_TYPES = {
     "maintainers": "maintainers/translations/",
 }
 LANG_ROOTS = {"zh": "", "en": "en/"}
+# The page-not-found page of each language: no counterpart (its language switch leads to the homes), so not a type above.
+NOT_FOUND_CASES = [("zh", "not-found", "404.html"), ("en", "not-found", "en/404.html")]
 PRINTED_TYPES = ("guidance", "notice", "form")
 
 

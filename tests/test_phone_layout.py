@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT
-from tests.page_types import case_id, page_cases
+from tests.page_types import NOT_FOUND_CASES, case_id, page_cases
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 ARTIFACTS = ROOT / "test-artifacts"
-CASES = page_cases()
+CASES = page_cases() + NOT_FOUND_CASES
 MIN_WIDTH_IN_EMS = 5.5  # a block holding five or more characters is at least this many times its font size wide
 
 # Blocks (anything not laid out inline) in the page's main content that hold five or more characters of their own
