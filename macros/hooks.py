@@ -106,7 +106,10 @@ def on_page_context(context, page, config, nav):
         page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source
     lang = page_language(page, config)
     context["x_page_head"] = head_html(_portal(), lang, page.url, page_alternates(page, lang), config.site_url)
-    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url)
+    # a hand-written page's own Markdown file, for its foot (docs/guide/fees.md)
+    written = None if page.meta.get("x_source") or not page.file.abs_src_path else \
+        Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
+    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url, written)
     return context
 
 
