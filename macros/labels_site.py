@@ -35,6 +35,7 @@ SITE_LABELS: dict[str, dict[str, str]] = {
     "about_held_count": {"zh": "%(n)s 份文件，涉及 %(provinces)s 个省份", "en": "%(n)s documents, from %(provinces)s provinces and the national level"},
     "about_province_count": {"zh": "%(n)s 份文件，其中 %(online)s 份附原文链接", "en": "%(n)s documents, %(online)s with a link to the original"},
     "about_cited": {"zh": "另有 %(n)s 份文件只被引用、未收录原文，列在试点历程中。", "en": "%(n)s more documents are only cited, not reproduced; they are on the timeline."},
+    "original_read": {"zh": "查看原件", "en": "Read the original"},
     "original_online": {"zh": "原文链接", "en": "Original online"},
     "original_not_online": {"zh": "本站未收录原文网址", "en": "No address of the original on record"},
 }

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import text
+from . import platform, text
 from .safe_text import finalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,8 @@ class Context(dict):
         super().__init__(portal=portal, lang=lang, page_url=page_url, **extra)
         self.update(
             t=lambda value: text.pick(value, lang),
+            # running text of a document, never inside a link: the national platform and web addresses linked
+            prose=lambda value: platform.link(text.pick(value, lang)),
             plain=lambda value: text.plain(value, lang),
             label=lambda key: text.label(key, lang),
             enum=lambda kind, value: text.enum_label(kind, value, lang),
