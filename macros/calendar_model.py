@@ -63,6 +63,21 @@ class MonthGrid:
     weeks: list[list[Day | None]]  # Monday first; None pads days outside the month
 
     @property
+    def key(self) -> str:
+        """The month's anchor on a calendar page (m-2025-04): the "jump to this month" link's target."""
+        return f"m-{self.year}-{self.month:02d}"
+
+    @property
+    def occurrences(self) -> list[Occurrence]:
+        """The windows touching this month, once each, in the order they first appear (the month's legend)."""
+        seen: dict[str, Occurrence] = {}
+        for week in self.weeks:
+            for day in week:
+                for occ in day.items if day else []:
+                    seen.setdefault(occ.key, occ)
+        return list(seen.values())
+
+    @property
     def province_ids(self) -> list[str]:
         """Provinces with a window in this month, in first-seen order (for hiding empty months in the browser)."""
         seen: dict[str, None] = {}
@@ -177,6 +192,42 @@ def month_grid(year: int, month: int, occs: list[Occurrence]) -> MonthGrid:
 
 def month_grids(occs: list[Occurrence]) -> list[MonthGrid]:
     return [month_grid(year, month, occs) for year, month in months_covered(occs)]
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of a calendar page: its month grids and its windows in date order; `past` when it ended before the
+    day the page is computed for (folded away on the page)."""
+
+    year: int
+    grids: list[MonthGrid]
+    occurrences: list[Occurrence]
+    past: bool
+
+
+def years(occs: list[Occurrence], today: dt.date | None) -> list[Year]:
+    """The calendar by year: the windows that start in it and the month grids it holds."""
+    grids = month_grids(occs)
+    starting = dict(by_year(occs))
+    return [Year(year, [g for g in grids if g.year == year], starting.get(year, []),
+                 today is not None and year < today.year)
+            for year in sorted(set(starting) | {g.year for g in grids})]
+
+
+def present(occs: list[Occurrence], today: dt.date | None, limit: int) -> list[Occurrence]:
+    """Windows open on `today` or still to come, soonest first, at most `limit`."""
+    if today is None:
+        return []
+    return [o for o in occs if o.end >= today][:limit]
+
+
+def month_to_show(grids: list[MonthGrid], today: dt.date | None) -> MonthGrid | None:
+    """The month a "this month" link leads to: today's, else the next one with windows, else the last one."""
+    if not grids:
+        return None
+    if today is None:
+        return grids[-1]
+    return next((g for g in grids if (g.year, g.month) >= (today.year, today.month)), grids[-1])
 
 
 def by_year(occs: list[Occurrence]) -> list[tuple[int, list[Occurrence]]]:

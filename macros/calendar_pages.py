@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import ics
-from .calendar_model import by_year, month_grids, occurrences, undated, year_span
+from . import calendar_model
+from .calendar_model import month_grids, occurrences, undated, year_span
 from .models import Province
 from .pages import SPEC_SOURCES, PageSpec
-from .pilot_status import stopped_windows
+from .pilot_status import PRESENT_LIMIT, as_of, stopped_windows
 
 KIND = "calendar"
 TEMPLATE = "calendar.html"
@@ -42,13 +43,20 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
     feeds = [feed_link(None, site_url)] + [feed_link(p, site_url) for p in provinces]
     if not national:
         feeds.reverse()  # the province's own feed first
+    # Without JavaScript the page is true as of the data's last check: what is open or next then, which years are
+    # past (folded away), which month "this month" leads to. calendar.js redoes all three from the reader's date.
+    today = as_of(portal)
+    grids = month_grids(occs)
     return {
         "national": national,
         "provinces": provinces,
         "year_span": span,
         "occurrences": occs,
-        "grids": month_grids(occs),
-        "years": by_year(occs),
+        "as_of": today,
+        "present": calendar_model.present(occs, today, PRESENT_LIMIT),
+        "jump": calendar_model.month_to_show(grids, today),
+        "grids": grids,
+        "years": calendar_model.years(occs, today),
         "undated": undated(portal, ids),
         # why later rounds are missing: the documents that stop the windows of the notices shown
         "stopped": stopped_windows(portal, [n for n in portal.notices if portal.province_of(n).id in ids]),

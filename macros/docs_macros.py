@@ -110,6 +110,20 @@ def register(env) -> None:
         return [(p.id, short_name(p, lang)) for p in cached_portal(ROOT).provinces]
 
     @env.macro
+    def about_sources() -> Markup:
+        """When the data was last checked and what the portal is compiled from (the about page)."""
+        portal = cached_portal(ROOT)
+        return fragment("about_sources.html", as_of=pilot_status.as_of(portal))
+
+    @env.macro
+    def report_address() -> str:
+        """Where errors are reported: the repository's issue tracker (repo_url in mkdocs.yml)."""
+        repo = (env.conf.get("repo_url") or "").rstrip("/")
+        if not repo:
+            raise ValueError("report_address: mkdocs.yml has no repo_url to report errors to")
+        return f"{repo}/issues/new"
+
+    @env.macro
     def home_overview() -> Markup:
         """Every dated window by province, with its status computed in the reader's browser."""
         return fragment("home_overview.html")

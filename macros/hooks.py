@@ -1,6 +1,6 @@
 # mkdocs hooks (registered in mkdocs.yml): validate data/ before anything is written, add the pages the data
-# generates to each language's build, point each page's edit link at its YAML source, and give each page its
-# description, its sitemap date and its absolute hreflang links.
+# generates to each language's build, point each page's edit link at its YAML source, give each page its
+# description, its sitemap date and its absolute hreflang links, and each language its page-not-found page.
 from __future__ import annotations
 
 import logging
@@ -23,7 +23,7 @@ from macros import calendar_pages, ics  # noqa: E402,F401  (register the calenda
 from macros import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.errors import DataError  # noqa: E402
 from macros.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
-from macros import outputs, page_summary, publication, serve_errors  # noqa: E402
+from macros import not_found, outputs, page_summary, publication, serve_errors  # noqa: E402
 from macros import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
 from macros import translations  # noqa: E402  (registers the maintainers' page of missing translations)
 from macros.page_meta import head_html, meta_html, page_language  # noqa: E402
@@ -112,8 +112,23 @@ def on_page_context(context, page, config, nav):
         page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source
     lang = page_language(page, config)
     context["x_page_head"] = head_html(_portal(), lang, page.url, page_alternates(page, lang), config.site_url)
-    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url)
+    # a hand-written page's own Markdown file, for its foot (docs/guide/fees.md)
+    written = None if page.meta.get("x_source") or not page.file.abs_src_path else \
+        Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
+    context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url, written)
     return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == not_found.TEMPLATE:
+        context.update(not_found.context(_portal(), current_language(config), config.site_url))
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name == not_found.TEMPLATE:  # each language's own page, none written over another
+        return not_found.place(output, current_language(config), config.site_dir)
+    return output
 
 
 def on_post_build(config):

@@ -1,6 +1,6 @@
-# What the theme adds around a page: the Atom feed and hreflang links in <head>, and for pages made from data the
-# source file, its "edit the source" link and the date the data was last checked (from the data, never the build
-# time).
+# What the theme adds around a page: the Atom feed and hreflang links in <head>, and at its foot the link to how an
+# error is reported, the source file with its "edit the source" link for maintainers, and for pages made from data
+# the date the data was last checked (from the data, never the build time).
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,7 @@ from markupsafe import Markup
 from . import text
 from .feed import FEED_PATHS
 from .publication import absolute
-from .render import relative, render_fragment
+from .render import relative, render_fragment, site_path
 
 
 def page_language(page, config) -> str:
@@ -34,16 +34,21 @@ def hreflang_links(counterparts: dict[str, str], site_url: str | None) -> list[t
     return links
 
 
-def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None, repo_url: str | None = None) -> Markup:
-    """The source/updated box of a page made from data; empty for hand-written pages. A page made from a whole
-    folder (a national list, a calendar) links to that folder in the repository instead of one file's editor."""
-    source = meta.get("x_source")
+ABOUT = "about"  # the about page (docs/about.md): how to report an error is its section #report
+
+
+def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None, repo_url: str | None = None,
+              page_source: str | None = None) -> Markup:
+    """The foot of every page: one link to how an error is reported, then for maintainers, small, the source file
+    with its edit link (a page made from a whole folder, such as a national list or a calendar, links that folder in
+    the repository instead) and, for a page made from data, the date its data was last checked. `page_source`: the
+    Markdown file of a hand-written page."""
+    source = meta.get("x_source") or page_source
     updated = dt.date.fromisoformat(meta["x_updated"]) if meta.get("x_updated") else None
-    if not source and not updated:
-        return Markup("")
-    return Markup(render_fragment("page_meta.html", portal, lang, page_url,
-                                  source=source, updated=updated, edit_url=edit_url if source else None,
-                                  browse_url=_folder_url(repo_url, source)))
+    report = relative(site_path(ABOUT, "", lang), page_url) + "#report"
+    return Markup(render_fragment("page_meta.html", portal, lang, page_url, report=report,
+                                  source=source, written=source == page_source, updated=updated,
+                                  edit_url=edit_url if source else None, browse_url=_folder_url(repo_url, source)))
 
 
 def _folder_url(repo_url: str | None, source: str | None) -> str | None:

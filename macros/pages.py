@@ -72,6 +72,8 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
         # The theme prints the title unescaped in <title> and the navigation: escape it here.
         "title": str(escape(title)),
         "render_macros": False,
+        # a data page's tab holds one page: no sidebar of one link beside its tables, which get the width instead
+        "hide": ["navigation"],
         "x_source": spec.source,
         "x_updated": spec.updated.isoformat() if spec.updated else None,
         "x_description": page_summary.shorten(page_summary.spec_description(spec, portal, lang), lang),

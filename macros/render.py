@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import text
+from . import platform, text
 from .safe_text import finalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,10 +55,14 @@ class Context(dict):
         super().__init__(portal=portal, lang=lang, page_url=page_url, **extra)
         self.update(
             t=lambda value: text.pick(value, lang),
+            # running text of a document, never inside a link: the national platform and web addresses linked
+            prose=lambda value: platform.link(text.pick(value, lang)),
             plain=lambda value: text.plain(value, lang),
-            label=lambda key: text.label(key, lang),
+            # Markup, so that a label formatted with a date (below) keeps the date's markup
+            label=lambda key: Markup.escape(text.label(key, lang)),
             enum=lambda kind, value: text.enum_label(kind, value, lang),
-            date=lambda day: text.fmt_date(day, lang),
+            # a date stays on one line wherever it is written, in a sentence too (portal.css .x-nobr)
+            date=lambda day: Markup('<span class="x-nobr">{}</span>').format(text.fmt_date(day, lang)) if day else "",
             span=lambda start, end: text.fmt_range(start, end, lang),
             link=lambda kind, ident="": relative(site_path(kind, ident, lang), page_url),
             asset=lambda path: relative(path, page_url),

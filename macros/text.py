@@ -6,22 +6,24 @@ import datetime as dt
 
 from markupsafe import Markup, escape
 
-from .safe_text import markdown_safe
+from .labels_site import SITE_LABELS
+from .safe_text import markdown_safe, unbroken
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
 def pick(text, lang: str) -> Markup:
-    """The text in `lang`, escaped; Chinese with a visible marker when the translation is missing."""
+    """The text in `lang`, escaped (tokens kept unbroken); Chinese with a visible marker when the translation is
+    missing."""
     if text is None:
         return Markup("")
     if isinstance(text, str):
-        return markdown_safe(text)
+        return unbroken(text)
     value = getattr(text, lang, None)
     if value:
-        return markdown_safe(value)
+        return unbroken(value)
     return Markup('<span lang="zh">{}</span> <span class="x-untranslated">{}</span>').format(
-        markdown_safe(text.zh), label("untranslated", lang))
+        unbroken(text.zh), label("untranslated", lang))
 
 
 def plain(text, lang: str) -> str:
@@ -107,6 +109,7 @@ LABELS: dict[str, dict[str, str]] = {
     "colon": {"zh": "：", "en": ": "},
     "note": {"zh": "说明", "en": "Note"},
     "province": {"zh": "省份", "en": "Province"},
+    "school_document": {"zh": "院校文件", "en": "School document"},
     "none_published": {"zh": "该文件未公布", "en": "Not published in this document"},
     "form_page": {"zh": "表格页面", "en": "Form page"},
     "get_original": {"zh": "获取原件", "en": "Where to get it"},
@@ -180,8 +183,6 @@ LABELS: dict[str, dict[str, str]] = {
                             "en": "This page shows the dates in each province's latest notices; older notices' dates are on each province's calendar."},
     "cal_of_province": {"zh": "本省日历", "en": "The province's deadline calendar"},
     "cal_months": {"zh": "月历", "en": "Month by month"},
-    "cal_months_note": {"zh": "只列出有时间节点的月份；每个格子写明环节，点击可跳到下方列表中的详情。",
-                        "en": "Only months with deadlines are shown; each day names the stage, and links to the details in the list below."},
     "cal_month": {"zh": "%(year)s年%(month)s月", "en": "%(month)s %(year)s"},
     "cal_month_names": {"zh": "1 2 3 4 5 6 7 8 9 10 11 12",
                         "en": "January February March April May June July August September October November December"},
@@ -395,6 +396,9 @@ ENUMS: dict[str, dict[str, dict[str, str]]] = {
         "ends_rounds": {"zh": "终止其时间节点", "en": "ends the windows of"}, "ends_rules": {"zh": "终止部分规则", "en": "ends rules of"},
     },
 }
+
+
+LABELS.update(SITE_LABELS)
 
 
 def label(key: str, lang: str) -> str:

@@ -4,13 +4,19 @@ PAGE_TYPES = {
     "home": "",
     "province": "provinces/hunan/",
     "notice": "notices/hunan-2022-80/",
+    "national-notice": "notices/mohrss-2025-154/",
     "calendar": "calendar/",
     "form": "forms/hunan-2022-80-pilot-plan/",
     "catalogue": "certificates/",
     "guidance": "guide/fees/",
+    "comparison": "guide/compare/",
+    "timeline": "timeline/",
+    "forms": "forms/",
     "maintainers": "maintainers/translations/",
 }
 LANG_ROOTS = {"zh": "", "en": "en/"}
+# The page-not-found page of each language: no counterpart (its language switch leads to the homes), so not a type above.
+NOT_FOUND_CASES = [("zh", "not-found", "404.html"), ("en", "not-found", "en/404.html")]
 PRINTED_TYPES = ("guidance", "notice", "form")
 
 

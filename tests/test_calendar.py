@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.calendar_model import (by_year, expand, month_grid, months_covered, occurrences, undated,
-                                   year_span)
+from macros.calendar_model import (by_year, expand, month_grid, month_grids, month_to_show, months_covered,
+                                   occurrences, present, undated, year_span, years)
 from macros.calendar_pages import national_view
 from macros.models import Notice, Province
 from macros.portal import Portal
@@ -159,6 +159,52 @@ def test_months_covered_counts_every_month_of_a_long_window(portal):
     assert months_covered(hunan) == [(2022, 4), (2022, 5)]
 
 
+def test_a_month_lists_each_window_touching_it_once_in_order(portal):
+    occs = occurrences(portal, year_span(portal))
+    august = month_grid(2022, 8, occs).occurrences
+    assert [o.key for o in august] == list(dict.fromkeys(o.key for o in august))
+    assert "shandong-2022-8--round-2-filing" in [o.key for o in august]  # it starts on 20 August
+    assert "shandong-2022-8--round-2-filing" in [o.key for o in month_grid(2022, 11, occs).occurrences]  # and runs on
+    assert month_grid(2022, 8, occs).key == "m-2022-08"
+
+
+# ---------------------------------------------------------------- the present, years and the month to show
+
+
+def test_present_is_what_is_open_or_still_to_come_soonest_first(portal):
+    occs = occurrences(portal, year_span(portal))
+    found = present(occs, D(2025, 3, 25), 5)
+    assert found[0].key == "anhui-2022-11--spring-school-filing--2025"
+    assert all(o.end >= D(2025, 3, 25) for o in found) and len(found) <= 5
+    assert [o.start for o in found] == sorted(o.start for o in found)
+    assert present(occs, D(2026, 12, 1), 5) == []  # after the hand-over nothing is held
+    assert present(occs, None, 5) == []
+
+
+def test_years_fold_the_past_and_hold_their_months_and_windows(portal):
+    occs = occurrences(portal, year_span(portal))
+    found = years(occs, D(2025, 3, 25))
+    assert [y.year for y in found] == sorted({o.start.year for o in occs} | {g.year for g in month_grids(occs)})
+    assert all(y.past == (y.year < 2025) for y in found)
+    assert sum(len(y.occurrences) for y in found) == len(occs)
+    assert all(g.year == y.year for y in found for g in y.grids)
+    assert not any(y.past for y in years(occs, None))
+
+
+def test_a_window_over_new_year_puts_its_january_in_the_next_year():
+    portal = tiny_portal([{"id": "w", "start": "2030-12-20", "end": "2031-01-10"}])
+    found = years(occurrences(portal, year_span(portal)), None)
+    assert [(y.year, len(y.occurrences), [g.month for g in y.grids]) for y in found] == [(2030, 1, [12]), (2031, 0, [1])]
+
+
+def test_the_month_to_show_is_todays_or_the_next_with_windows_or_the_last(portal):
+    grids = month_grids(occurrences(portal, year_span(portal)))
+    assert month_to_show(grids, D(2025, 4, 3)).key == "m-2025-04"
+    assert month_to_show(grids, D(2025, 3, 25)).key == "m-2025-04"
+    assert month_to_show(grids, D(2031, 1, 1)).key == grids[-1].key
+    assert month_to_show([], D(2025, 1, 1)) is None
+
+
 # ---------------------------------------------------------------- built pages
 
 
@@ -173,16 +219,59 @@ CALENDAR_PAGES = ["calendar", "en/calendar"] + [f"{lang}calendar/{p}" for lang i
 @pytest.mark.parametrize("url", CALENDAR_PAGES)
 def test_month_tables_have_captions_headers_and_labelled_ranges(built_site, url):
     page = soup(built_site, url)
-    tables = page.select("table.x-cal-grid")
-    assert tables
-    for table in tables:
+    months = page.select(".x-cal-month")
+    assert months
+    for month in months:
+        table = month.select_one("table.x-cal-grid")
         assert table.caption and table.caption.get_text(strip=True)
         assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 7
-        for item in table.select("li.x-cal-item"):
+        # a window is a bar on each of its days, without words; its words are said once, under the month
+        assert not table.select("li, a")
+        items = month.select("ul.x-cal-items > li.x-cal-item")
+        targets = [item.a["href"] for item in items]
+        assert len(targets) == len(set(targets)), targets  # once each
+        for item in items:
             stage = item.select_one(".x-stage").get_text(strip=True)
             assert stage, item  # a stage label in words, not a colour alone
-            assert item.a["title"] and item.a["href"].startswith("#cal-")
-            assert page.find(id=item.a["href"][1:]), item.a["href"]
+            assert item.select_one("time").get_text(strip=True)
+            assert item.a["href"].startswith("#cal-") and page.find(id=item.a["href"][1:]), item.a["href"]
+        bars = table.select(".x-cal-bar")
+        assert bars and len(table.select(".x-cal-bar--start")) <= len(items) >= len(table.select(".x-cal-bar--end"))
+
+
+def test_a_window_is_one_bar_from_its_first_day_to_its_last(built_site, portal):
+    """Every day of a window holds one bar of it: the first day marked as its start, the last as its end."""
+    page = soup(built_site, "calendar/anhui")
+    entry = page.find(id="cal-anhui-2022-11--spring-school-filing--2023")
+    start, end = entry["data-start"], entry["data-end"]
+    days = [td for td in page.select("td[data-date]") if start <= td["data-date"] <= end]
+    assert len(days) == (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    stage = "x-stage-" + next(d.stage for d in portal.notice_by_id["anhui-2022-11"].deadlines if d.id == "spring-school-filing")
+    for td in days:
+        assert td.select(f".x-cal-bar.{stage}"), td["data-date"]
+    assert days[0].select(f".x-cal-bar--start.{stage}") and days[-1].select(f".x-cal-bar--end.{stage}")
+    assert not days[1].select(f".x-cal-bar--start.{stage}")
+
+
+def test_the_page_is_present_first_as_of_the_last_data_check(built_site, portal):
+    """Before the months: the box of what is open or next as of the data's last check (nothing, after the hand-over,
+    and why), a link to that month; the years before it folded away."""
+    page = soup(built_site, "calendar")
+    article = page.select_one("article")
+    box = article.select_one(".x-cal-present")
+    assert box and article.select_one("details.x-cal-year")
+    assert str(article).index("x-cal-present") < str(article).index("x-cal-year")
+    last_check = max(n.updated for n in portal.notices)
+    listed = box.select(".x-present-list li")
+    for li in listed:
+        assert page.find(id=li.a["href"][1:])["data-end"] >= last_check.isoformat()
+    if not listed:
+        assert box.select_one(".x-present-none").get("hidden") is None
+        assert box.select_one(".x-present-none a.x-docnum")
+    for year in page.select("details.x-cal-year"):
+        assert (year.get("open") is None) == (int(year["data-year"]) < last_check.year)
+    jump = box.select_one("a.x-cal-jump")["href"]
+    assert page.find(id=jump[1:]) and page.find(id=jump[1:])["class"] == ["x-cal-month"]
 
 
 def test_each_list_entry_links_its_notice_anchor_and_ics(built_site):

@@ -1,6 +1,8 @@
-# Every page made from data names its YAML source with an "edit the source" link (theme button and page footer),
-# and shows the date its data was last checked, taken from the data, in the page's language (what `mkdocs serve`
-# watches: tests/test_serve.py).
+# The foot of every page: one "report an error" link for readers (to the about page's #report), then for maintainers
+# the page's source (a data page its YAML, a hand-written page its Markdown) with an edit link, and on data pages
+# the date their data was last checked, from the data, in the page's language. The theme shows no edit pencil and no
+# repository widget. What `mkdocs serve`
+# watches: tests/test_serve.py.
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,7 +45,6 @@ def test_notice_pages_show_source_edit_link_and_checked_date_from_the_data(built
         source = portal.source_of[("notice", notice.id)]
         assert meta.select_one("code").get_text() == source
         assert meta.select_one("a.x-edit-source")["href"] == base + source
-        assert page.select_one('a.md-content__button[rel="edit"]')["href"] == base + source  # the theme's button
         dt = [d for d in meta.find_all("dt") if d.get_text() == label]
         assert dt, f"{url}: no '{label}'"
         time = dt[0].find_next("dd").find("time")
@@ -57,10 +58,37 @@ def test_province_pages_link_their_province_file(built_site, portal):
 
 
 def test_hand_written_pages_edit_their_markdown_and_claim_no_data_date(built_site):
-    for url, source in [("guide/fees", "docs/guide/fees.md"), ("en/guide/fees", "docs/guide/fees.en.md")]:
-        page = soup_of(built_site, url)
-        assert page.select_one('a.md-content__button[rel="edit"]')["href"].endswith(source)
-        assert page.select_one("dl.x-page-meta") is None
+    for url, source in [("guide/fees", "docs/guide/fees.md"), ("en/guide/fees", "docs/guide/fees.en.md"),
+                        ("", "docs/index.md"), ("en/about", "docs/about.en.md")]:
+        meta = soup_of(built_site, url).select_one("article dl.x-page-meta")
+        assert meta.select_one("code").get_text() == source
+        assert meta.select_one("a.x-edit-source")["href"] == _edit_base() + source
+        assert meta.select_one("time") is None  # no data behind it, so no date its data was checked
+
+
+def _pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("index.html")) if "feeds" not in p.parts]
+
+
+def test_every_page_has_one_report_link_to_the_about_page_of_its_language(built_site):
+    pages = _pages(built_site)
+    assert len(pages) > 10
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links = page.select("a.x-report-link")
+        assert len(links) == 1, path
+        about = "en/about/index.html" if page.html["lang"] == "en" else "about/index.html"
+        target, anchor = links[0]["href"].split("#")
+        assert (path.parent / target / "index.html").resolve() == (built_site / about).resolve(), path
+        assert BeautifulSoup((built_site / about).read_text(encoding="utf-8"), "html.parser").find(id=anchor)
+
+
+def test_no_page_shows_the_theme_edit_pencil_or_a_repository_widget(built_site):
+    for path in _pages(built_site) + [built_site / "404.html", built_site / "en/404.html"]:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not page.select(".md-content__button"), path
+        assert not page.select("a.md-source"), path
+        assert not [a for a in page.select("header a") if "github.com" in a.get("href", "")], path
 
 
 def test_the_checked_date_is_the_data_not_the_build_day():
@@ -72,7 +100,9 @@ def test_the_checked_date_is_the_data_not_the_build_day():
                      EDIT_BASE + "data/notices/x.yml")
     assert '<time datetime="2023-01-02">2 Jan 2023</time>' in html
     assert dt.date.today().isoformat() not in html
-    assert str(meta_html(None, "zh", "guide/x/", {}, None)) == ""
+    bare = str(meta_html(None, "zh", "guide/x/", {}, None))  # nothing known of the page: the report link alone
+    foot = BeautifulSoup(bare, "html.parser")
+    assert [a["href"] for a in foot.select("a")] == ["../../about/#report"] and not foot.select("dl")
 
 
 @pytest.mark.parametrize("url,folder", [("provinces", "data/provinces/"), ("en/notices", "data/notices/"),
@@ -84,4 +114,3 @@ def test_pages_made_from_a_folder_link_that_folder_not_an_editor(built_site, url
     assert meta.select_one("code").get_text() == folder
     assert meta.select_one("a.x-browse-source")["href"] == f"https://github.com/example/1x-policy-portal/tree/main/{folder}"
     assert meta.select_one("a.x-edit-source") is None
-    assert page.select_one('a.md-content__button[rel="edit"]') is None

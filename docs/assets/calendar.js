@@ -1,18 +1,51 @@
-// Calendar pages: the province switch of the national calendar and today's mark in the month grids.
-// Without JavaScript the switch stays hidden and every province's windows are shown; nothing depends on this.
+// Calendar pages, from the reader's own date: what is open now and next (the box on top), past years folded away,
+// the "this month" link and today's cell; on the national calendar the province switch, kept in the address
+// (?province=anhui,hunan) so that a view can be shared, reloaded and carried to the other language.
+// Without JavaScript the page says all this as of the data's last check and shows every province: nothing depends
+// on this script.
 (function () {
+  var LIMIT = 5;  // entries in the "now / next" box, as many as the build lists (pilot_status.PRESENT_LIMIT)
+  var LABELS = { zh: { now: "进行中", next: "即将开始" }, en: { now: "Open now", next: "Coming up" } };
+
   function iso(d) { return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0"); }
+  function shown(el) { return !el.closest("[hidden]:not(details)"); }
+
   // Hides the windows (and the month tables left empty) of every province whose box is unchecked.
   function applyFilter(filter) {
-    var shown = {};
-    filter.querySelectorAll("input[data-cal-province]").forEach(function (box) { shown[box.value] = box.checked; });
+    var on = {};
+    filter.querySelectorAll("input[data-cal-province]").forEach(function (box) { on[box.value] = box.checked; });
     document.querySelectorAll("[data-province]").forEach(function (el) {
-      el.hidden = shown[el.dataset.province] === false;
+      el.hidden = on[el.dataset.province] === false;
     });
     document.querySelectorAll("[data-provinces]").forEach(function (month) {
-      month.hidden = !month.dataset.provinces.split(" ").some(function (id) { return shown[id] !== false; });
+      month.hidden = !month.dataset.provinces.split(" ").some(function (id) { return on[id] !== false; });
     });
   }
+
+  // ?province=a,b lists the provinces shown; no parameter: all of them.
+  function readUrl(filter) {
+    var wanted = new URLSearchParams(location.search).get("province");
+    if (!wanted) return;
+    var ids = wanted.split(",");
+    var boxes = filter.querySelectorAll("input[data-cal-province]");
+    if (!Array.prototype.some.call(boxes, function (box) { return ids.indexOf(box.value) >= 0; })) return;
+    boxes.forEach(function (box) { box.checked = ids.indexOf(box.value) >= 0; });
+  }
+
+  function writeUrl(filter) {
+    var boxes = Array.prototype.slice.call(filter.querySelectorAll("input[data-cal-province]"));
+    var checked = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+    var params = new URLSearchParams(location.search);
+    if (checked.length === boxes.length) params.delete("province"); else params.set("province", checked.join(","));
+    var query = params.toString().replace(/%2C/g, ",");
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      var target = new URL(link.getAttribute("href"), location.href);
+      target.search = query ? "?" + query : "";
+      link.setAttribute("href", target.pathname + target.search + target.hash);
+    });
+  }
+
   function markToday(today) {
     document.querySelectorAll("td.x-cal-today").forEach(function (cell) {
       cell.classList.remove("x-cal-today"); cell.removeAttribute("aria-current");
@@ -20,14 +53,84 @@
     var cell = document.querySelector('td[data-date="' + iso(today) + '"]');
     if (cell) { cell.classList.add("x-cal-today"); cell.setAttribute("aria-current", "date"); }
   }
-  window.portalCalendar = { applyFilter: applyFilter, markToday: markToday };
+
+  // The box on top: windows of the provinces shown that are open today or still to come, soonest first.
+  function fillPresent(today) {
+    var box = document.querySelector(".x-cal-present");
+    if (!box) return;
+    var lang = document.documentElement.lang === "en" ? "en" : "zh";
+    var day = iso(today), found = [];
+    document.querySelectorAll("li.x-cal-entry[data-start][data-end]").forEach(function (entry) {
+      if (entry.dataset.end >= day && shown(entry)) found.push(entry);
+    });
+    found.sort(function (a, b) { return a.dataset.start < b.dataset.start ? -1 : a.dataset.start > b.dataset.start ? 1 : 0; });
+    var list = box.querySelector(".x-present-list");
+    list.textContent = "";
+    found.slice(0, LIMIT).forEach(function (entry) {
+      var status = entry.dataset.start <= day ? "now" : "next";
+      var li = document.createElement("li"), badge = document.createElement("span"), a = document.createElement("a");
+      badge.className = "x-status";
+      badge.dataset.status = status;
+      badge.textContent = LABELS[lang][status];
+      a.href = "#" + entry.id;
+      a.textContent = entry.querySelector(".x-cal-title").textContent;
+      li.dataset.province = entry.dataset.province;
+      li.append(badge, " ", a, " · " + entry.dataset.where + " · ", entry.querySelector("time.x-cal-when").cloneNode(true));
+      list.appendChild(li);
+    });
+    box.querySelector(".x-present-none").hidden = found.length > 0;
+    var asOf = box.querySelector(".x-present-asof");
+    if (asOf) asOf.hidden = true;
+  }
+
+  // Years before this one are folded away; this year and later ones are open.
+  function foldYears(today) {
+    document.querySelectorAll("details.x-cal-year").forEach(function (year) {
+      year.open = +year.dataset.year >= today.getFullYear();
+    });
+  }
+
+  // "This month": today's month, else the next month with windows, else the last one shown.
+  function pointJump(today) {
+    var link = document.querySelector("a.x-cal-jump");
+    if (!link) return;
+    var months = Array.prototype.filter.call(document.querySelectorAll(".x-cal-month[id]"), shown);
+    if (!months.length) return;
+    var key = "m-" + iso(today).slice(0, 7);
+    var target = months.find(function (m) { return m.id >= key; }) || months[months.length - 1];
+    link.setAttribute("href", "#" + target.id);
+  }
+
+  // A link into a folded year (from the box on top, a month's list, the address) opens that year first.
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var year = target && target.closest("details.x-cal-year");
+    if (year && !year.open) { year.open = true; target.scrollIntoView(); }
+  }
+
+  function at(today) {
+    today = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+    markToday(today);
+    foldYears(today);
+    fillPresent(today);
+    pointJump(today);
+    openTarget();
+  }
+  window.portalCalendar = { applyFilter: applyFilter, markToday: markToday, at: at };
+
   function init() {
-    markToday(new Date());
+    if (!document.querySelector(".x-cal-head")) return;
     var filter = document.querySelector(".x-cal-filter");
-    if (!filter) return;
-    filter.hidden = false;
-    filter.addEventListener("change", function () { applyFilter(filter); });
-    applyFilter(filter);  // the browser may restore unchecked boxes on "back"
+    if (filter) {
+      filter.hidden = false;
+      readUrl(filter);
+      filter.addEventListener("change", function () { applyFilter(filter); writeUrl(filter); at(new Date()); });
+      applyFilter(filter);  // the address, or the boxes the browser restored on "back"
+      writeUrl(filter);
+    }
+    at(new Date());
+    window.addEventListener("hashchange", openTarget);
   }
   if (typeof document$ !== "undefined") document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);
 })();

@@ -48,7 +48,7 @@
     return lang === "zh" ? +p[0] + "年" + +p[1] + "月" + +p[2] + "日" : +p[2] + " " + MONTHS[+p[1] - 1] + " " + p[0];
   }
   function fillPresent(lang) {
-    var box = document.querySelector(".x-present");
+    var box = document.querySelector(".x-present:not(.x-cal-present)");  // the calendar's own box: calendar.js
     if (!box) return;
     var t = LABELS[lang], seen = {}, found = [];
     document.querySelectorAll(".x-overview [data-end]").forEach(function (row) {
@@ -92,4 +92,17 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", focusableScrollers);
   else focusableScrollers();
   window.addEventListener("resize", focusableScrollers);
+})();
+
+// The theme searches when a key is released. Text pasted by a long press or committed by an input method arrives
+// without one (teachers bring document numbers from WeChat that way): every change of the box's text is passed on as
+// a key release, and a composition only once it is committed.
+(function () {
+  function passOn(event) {
+    var box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.matches(".md-search__input") || event.isComposing) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+  document.addEventListener("input", passOn, true);
+  document.addEventListener("compositionend", passOn, true);
 })();
