@@ -31,7 +31,8 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 
 def words(node) -> str:
-    return " ".join(node.get_text(" ").split())
+    """The node's text as read: inline markup (the unbroken-token spans around numbers and dates) adds no space."""
+    return " ".join(node.get_text().split())
 
 
 def page_of(site: Path, lang: str) -> BeautifulSoup:
