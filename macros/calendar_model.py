@@ -80,12 +80,7 @@ class MonthGrid:
     @property
     def province_ids(self) -> list[str]:
         """Provinces with a window in this month, in first-seen order (for hiding empty months in the browser)."""
-        seen: dict[str, None] = {}
-        for week in self.weeks:
-            for day in week:
-                for occ in day.items if day else []:
-                    seen.setdefault(occ.province.id, None)
-        return list(seen)
+        return list(dict.fromkeys(occ.province.id for occ in self.occurrences))
 
 
 def _shown_in(portal, notice: Notice, province_ids: set[str] | None) -> bool:

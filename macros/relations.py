@@ -35,10 +35,6 @@ class Ending:
     def ends_windows(self) -> bool:
         return self.relation.effect in ENDS_WINDOWS
 
-    @property
-    def whole(self) -> bool:
-        return self.relation.effect in ("ends", "supersedes")
-
 
 _SERIAL = re.compile(r"(\d+)\s*号")
 

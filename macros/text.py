@@ -329,7 +329,6 @@ LABELS: dict[str, dict[str, str]] = {
     "history": {"zh": "历史资料", "en": "History"},
     "history_page": {"zh": "本页记录试点申报期间的做法，现已不再适用，仅供查阅和核对过往材料。", "en": "This page records how filing worked during the pilot. It no longer applies; keep it for reference and for checking past records."},
     "history_section": {"zh": "本节记录试点申报期间的做法，现已不再适用，仅供查阅。", "en": "This section records how things worked during the pilot's filing rounds. It no longer applies; it stays for reference."},
-    "history_none": {"zh": "本站收录的文件中没有终止试点安排的文件：以各地最新通知为准。", "en": "No document on this portal ends the pilot's arrangements: the latest provincial notices apply."},
     "see_handover": {"zh": "移交对各方意味着什么", "en": "What the hand-over means for you"},
     # timeline (macros/timeline.py, overrides/fragments/timeline.html)
     "timeline_intro": {"zh": "本站收录和引用的文件按时间排列，并写明各自带来的变化。没有发文日期的文件按文号中的年份排列。",
