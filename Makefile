@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 MKDOCS  := NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check publish-check test system-deps clean bench
+.PHONY: serve build check publish-check lint test test-fast system-deps clean bench
 
 .venv/.stamp: requirements.txt requirements-dev.txt
 	python3 -m venv .venv
@@ -27,8 +27,16 @@ build: .venv/.stamp            ## build into site/; the previous site stays unti
 system-deps:                   ## Debian packages the browser and office-suite tests need
 	@sh .ci/system-deps.sh
 
-test: .venv/.stamp system-deps ## run the whole test suite (data, build, files, real browser)
+lint: .venv/.stamp             ## ruff (lint and format check) and mypy over macros/, tests/ and bench/
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+test: .venv/.stamp system-deps lint ## lint, then the whole test suite (data, build, files, real browser)
 	$(PY) -m pytest -q
+
+test-fast: .venv/.stamp        ## everything but the real-browser and slow tests (no system packages needed)
+	$(PY) -m pytest -q -m "not browser and not slow"
 
 bench: .venv/.stamp            ## build benchmark at 250/1000/2000 synthetic notices -> bench/results.json (see BENCHMARKS.md)
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -5,7 +5,7 @@
 # .cache/vnu/, not globally.
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-VNU_VERSION=26.9.27  # tests/test_html_validity.py reads .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+VNU_VERSION=26.9.27  # tests/site/test_html_validity.py reads .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 VNU_DIR="$ROOT/.cache/vnu"
 
 missing=""

@@ -15,31 +15,86 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # Top-level entries of the repository that a build does not need (data/ is written by the generator).
-NOT_COPIED = {".git", ".venv", "site", "tests", "bench", "data", ".pytest_cache", "test-artifacts", ".cache",
-              ".hypothesis", "__pycache__", ".ci"}
-SYNTHETIC_MARK = {"zh": "本条为基准测试生成的合成数据，不是真实文件。",
-                  "en": "Synthetic record generated for the build benchmark; not a real document."}
+NOT_COPIED = {
+    ".git",
+    ".venv",
+    "site",
+    "tests",
+    "bench",
+    "data",
+    ".pytest_cache",
+    "test-artifacts",
+    ".cache",
+    ".hypothesis",
+    "__pycache__",
+    ".ci",
+}
+SYNTHETIC_MARK = {
+    "zh": "本条为基准测试生成的合成数据，不是真实文件。",
+    "en": "Synthetic record generated for the build benchmark; not a real document.",
+}
 
 # The 31 provincial-level units: id, the abbreviation used in document numbers, Chinese and English names.
 PROVINCES = [
-    ("beijing", "京", "北京市", "Beijing"), ("tianjin", "津", "天津市", "Tianjin"), ("hebei", "冀", "河北省", "Hebei"),
-    ("shanxi", "晋", "山西省", "Shanxi"), ("neimenggu", "蒙", "内蒙古自治区", "Inner Mongolia"),
-    ("liaoning", "辽", "辽宁省", "Liaoning"), ("jilin", "吉", "吉林省", "Jilin"),
-    ("heilongjiang", "黑", "黑龙江省", "Heilongjiang"), ("shanghai", "沪", "上海市", "Shanghai"),
-    ("jiangsu", "苏", "江苏省", "Jiangsu"), ("zhejiang", "浙", "浙江省", "Zhejiang"), ("anhui", "皖", "安徽省", "Anhui"),
-    ("fujian", "闽", "福建省", "Fujian"), ("jiangxi", "赣", "江西省", "Jiangxi"), ("shandong", "鲁", "山东省", "Shandong"),
-    ("henan", "豫", "河南省", "Henan"), ("hubei", "鄂", "湖北省", "Hubei"), ("hunan", "湘", "湖南省", "Hunan"),
-    ("guangdong", "粤", "广东省", "Guangdong"), ("guangxi", "桂", "广西壮族自治区", "Guangxi"),
-    ("hainan", "琼", "海南省", "Hainan"), ("chongqing", "渝", "重庆市", "Chongqing"), ("sichuan", "川", "四川省", "Sichuan"),
-    ("guizhou", "黔", "贵州省", "Guizhou"), ("yunnan", "滇", "云南省", "Yunnan"), ("xizang", "藏", "西藏自治区", "Tibet"),
-    ("shaanxi", "陕", "陕西省", "Shaanxi"), ("gansu", "甘", "甘肃省", "Gansu"), ("qinghai", "青", "青海省", "Qinghai"),
-    ("ningxia", "宁", "宁夏回族自治区", "Ningxia"), ("xinjiang", "新", "新疆维吾尔自治区", "Xinjiang"),
+    ("beijing", "京", "北京市", "Beijing"),
+    ("tianjin", "津", "天津市", "Tianjin"),
+    ("hebei", "冀", "河北省", "Hebei"),
+    ("shanxi", "晋", "山西省", "Shanxi"),
+    ("neimenggu", "蒙", "内蒙古自治区", "Inner Mongolia"),
+    ("liaoning", "辽", "辽宁省", "Liaoning"),
+    ("jilin", "吉", "吉林省", "Jilin"),
+    ("heilongjiang", "黑", "黑龙江省", "Heilongjiang"),
+    ("shanghai", "沪", "上海市", "Shanghai"),
+    ("jiangsu", "苏", "江苏省", "Jiangsu"),
+    ("zhejiang", "浙", "浙江省", "Zhejiang"),
+    ("anhui", "皖", "安徽省", "Anhui"),
+    ("fujian", "闽", "福建省", "Fujian"),
+    ("jiangxi", "赣", "江西省", "Jiangxi"),
+    ("shandong", "鲁", "山东省", "Shandong"),
+    ("henan", "豫", "河南省", "Henan"),
+    ("hubei", "鄂", "湖北省", "Hubei"),
+    ("hunan", "湘", "湖南省", "Hunan"),
+    ("guangdong", "粤", "广东省", "Guangdong"),
+    ("guangxi", "桂", "广西壮族自治区", "Guangxi"),
+    ("hainan", "琼", "海南省", "Hainan"),
+    ("chongqing", "渝", "重庆市", "Chongqing"),
+    ("sichuan", "川", "四川省", "Sichuan"),
+    ("guizhou", "黔", "贵州省", "Guizhou"),
+    ("yunnan", "滇", "云南省", "Yunnan"),
+    ("xizang", "藏", "西藏自治区", "Tibet"),
+    ("shaanxi", "陕", "陕西省", "Shaanxi"),
+    ("gansu", "甘", "甘肃省", "Gansu"),
+    ("qinghai", "青", "青海省", "Qinghai"),
+    ("ningxia", "宁", "宁夏回族自治区", "Ningxia"),
+    ("xinjiang", "新", "新疆维吾尔自治区", "Xinjiang"),
 ]
 YEARS = list(range(2019, 2027))  # years of history the synthetic notices spread over
-SURNAMES = [("王", "Wang"), ("李", "Li"), ("张", "Zhang"), ("刘", "Liu"), ("陈", "Chen"), ("杨", "Yang"), ("赵", "Zhao"),
-            ("黄", "Huang"), ("周", "Zhou"), ("吴", "Wu"), ("徐", "Xu"), ("孙", "Sun")]
-GIVEN = [("海", "hai"), ("明", "ming"), ("丽", "li"), ("军", "jun"), ("华", "hua"), ("静", "jing"), ("伟", "wei"),
-         ("芳", "fang"), ("宇", "yu"), ("洋", "yang")]
+SURNAMES = [
+    ("王", "Wang"),
+    ("李", "Li"),
+    ("张", "Zhang"),
+    ("刘", "Liu"),
+    ("陈", "Chen"),
+    ("杨", "Yang"),
+    ("赵", "Zhao"),
+    ("黄", "Huang"),
+    ("周", "Zhou"),
+    ("吴", "Wu"),
+    ("徐", "Xu"),
+    ("孙", "Sun"),
+]
+GIVEN = [
+    ("海", "hai"),
+    ("明", "ming"),
+    ("丽", "li"),
+    ("军", "jun"),
+    ("华", "hua"),
+    ("静", "jing"),
+    ("伟", "wei"),
+    ("芳", "fang"),
+    ("宇", "yu"),
+    ("洋", "yang"),
+]
 
 
 @dataclass(frozen=True)
@@ -60,13 +115,14 @@ class RealData:
     catalogue: dict | None
 
     @classmethod
-    def read(cls, data: Path) -> "RealData":
+    def read(cls, data: Path) -> RealData:
         def folder(name: str) -> dict[str, dict]:
             return {p.stem: _load(p) for p in sorted((data / name).glob("*.yml"))}
 
         catalogue = data / "certificates.yml"
-        return cls(folder("provinces"), folder("notices"), folder("forms"),
-                   _load(catalogue) if catalogue.exists() else None)
+        return cls(
+            folder("provinces"), folder("notices"), folder("forms"), _load(catalogue) if catalogue.exists() else None
+        )
 
 
 class _Dumper(yaml.CSafeDumper):
@@ -91,11 +147,25 @@ def _province_record(pid: str, zh: str, en: str, order: int) -> dict:
         "name": {"zh": zh, "en": en},
         "order": order,
         "issuers": [
-            {"id": f"{pid}-edu", "kind": "department", "name": {"zh": f"{zh}教育厅", "en": f"{en} Department of Education"}},
-            {"id": f"{pid}-edu-vocational", "kind": "division", "parent": f"{pid}-edu",
-             "name": {"zh": f"{zh}教育厅职业教育处", "en": f"Vocational Education Division, {en} Department of Education"}},
-            {"id": f"{pid}-college", "kind": "school",
-             "name": {"zh": f"{zh}合成职业技术学院", "en": f"{en} Synthetic Vocational College"}},
+            {
+                "id": f"{pid}-edu",
+                "kind": "department",
+                "name": {"zh": f"{zh}教育厅", "en": f"{en} Department of Education"},
+            },
+            {
+                "id": f"{pid}-edu-vocational",
+                "kind": "division",
+                "parent": f"{pid}-edu",
+                "name": {
+                    "zh": f"{zh}教育厅职业教育处",
+                    "en": f"Vocational Education Division, {en} Department of Education",
+                },
+            },
+            {
+                "id": f"{pid}-college",
+                "kind": "school",
+                "name": {"zh": f"{zh}合成职业技术学院", "en": f"{en} Synthetic Vocational College"},
+            },
         ],
     }
 
@@ -104,7 +174,9 @@ def provinces(real: RealData) -> dict[str, dict]:
     """All 31 provinces: the real files as they are, synthetic ones for the rest."""
     out = {}
     for order, (pid, _abbr, zh, en) in enumerate(PROVINCES, start=1):
-        out[pid] = copy.deepcopy(real.provinces[pid]) if pid in real.provinces else _province_record(pid, zh, en, order * 10)
+        out[pid] = (
+            copy.deepcopy(real.provinces[pid]) if pid in real.provinces else _province_record(pid, zh, en, order * 10)
+        )
     for pid, record in real.provinces.items():  # a real province under another id stays too
         out.setdefault(pid, copy.deepcopy(record))
     return out
@@ -160,8 +232,10 @@ def _synthetic_notice(template: dict, province: dict, abbr: str, year: int, seri
     n["id"] = f"{province['id']}-{year}-s{serial}"
     n["issuer"] = rng.choice(province["issuers"])["id"]
     n["doc_number"] = f"{abbr}教职成〔{year}〕{serial}号"
-    n["title"] = {"zh": f"{pname['zh']}关于做好{year}年1+X证书制度试点工作的通知（合成第{serial}号）",
-                  "en": f"{pname.get('en') or pname['zh']}: notice on the {year} work of the 1+X certificate pilot (synthetic no. {serial})"}
+    n["title"] = {
+        "zh": f"{pname['zh']}关于做好{year}年1+X证书制度试点工作的通知（合成第{serial}号）",
+        "en": f"{pname.get('en') or pname['zh']}: notice on the {year} work of the 1+X certificate pilot (synthetic no. {serial})",
+    }
     if isinstance(n.get("issued"), dt.date):
         n["issued"] = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
         if isinstance(n.get("updated"), dt.date) and n["updated"] < n["issued"]:
@@ -199,12 +273,15 @@ def notices(real: RealData, provs: dict[str, dict], size: Size, rng: random.Rand
     for serial in range(1, wanted + 1):
         pid = ids[(serial - 1) % len(ids)]
         year = YEARS[(serial - 1) * len(YEARS) // wanted]
-        record = _synthetic_notice(templates[serial % len(templates)], provs[pid], abbr.get(pid, "试"), year, serial, rng)
+        record = _synthetic_notice(
+            templates[serial % len(templates)], provs[pid], abbr.get(pid, "试"), year, serial, rng
+        )
         out[record["id"]] = record
     return out
 
 
 # ---------------------------------------------------------------- forms and certificates
+
 
 def forms(real: RealData, notice_records: dict[str, dict], size: Size) -> dict[str, dict]:
     """Real forms plus synthetic ones; each synthetic form is attached to a synthetic notice (changes it)."""
@@ -236,7 +313,9 @@ def catalogue(real: RealData, size: Size, rng: random.Random) -> dict:
     certs = cat["certificates"]
     templates = [copy.deepcopy(c) for c in certs]
     batches = [b["number"] for b in cat["batches"]]
-    next_sequence = {b: 1 + max((c.get("sequence") or 0 for c in certs if c.get("batch") == b), default=0) for b in batches}
+    next_sequence = {
+        b: 1 + max((c.get("sequence") or 0 for c in certs if c.get("batch") == b), default=0) for b in batches
+    }
     for i in range(max(0, size.certificates - len(certs))):
         c = copy.deepcopy(templates[i % len(templates)])
         c["id"] = f"synthetic-cert-{i + 1}"

@@ -11,20 +11,21 @@ from pathlib import Path
 
 def measure(project: Path) -> dict:
     sys.path.insert(0, str(project))
-    import macros.hooks  # noqa: F401  (registers every feature module's pages and producers)
     from mkdocs.config import load_config
 
-    from macros import outputs, publication
-    from macros.pages import page_markdown, page_specs
-    from macros.portal import load_portal
-    from macros.text import LANGS
+    import macros.site.hooks
+    from macros.data import publication
+    from macros.data.portal import load_portal
+    from macros.outputs import outputs
+    from macros.views.pages import page_markdown, page_specs
+    from macros.views.text import LANGS
 
     config = load_config(str(project / "mkdocs.yml"))
     started = time.process_time()
     portal = load_portal(project)
     out: dict = {"load_portal": time.process_time() - started}
     outputs.can_fork = lambda: False  # one process: CPU seconds of each part
-    macros.hooks.on_config(config)  # what a build sets up first (and this build's files, made on first use)
+    macros.site.hooks.on_config(config)  # what a build sets up first (and this build's files, made on first use)
     started = time.process_time()
     specs = page_specs(portal)
     out["page_specs"] = time.process_time() - started

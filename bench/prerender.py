@@ -37,12 +37,14 @@ class FakeMacrosEnv:
         def register(f):
             self.macros[name or f.__name__] = f
             return f
+
         return register(fn) if fn else register
 
     def filter(self, fn=None, name: str | None = None):
         def register(f):
             self.filters[name or f.__name__] = f
             return f
+
         return register(fn) if fn else register
 
 
@@ -52,7 +54,7 @@ def page_url(src: str) -> tuple[str, str]:
     lang = "zh"
     if stem.endswith(".en"):
         stem, lang = stem[:-3], "en"
-    url = "" if stem == "index" else (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
+    url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
     return lang, url if lang == "zh" else f"en/{url}"
 
 
@@ -91,22 +93,24 @@ def prerender(project: Path, dest: Path) -> dict:
     """Write DEST: PROJECT's configuration without data hooks/macros, and docs/ holding every page pre-rendered."""
     sys.path.insert(0, str(project))
     import macros  # the project's package: its define_env and page registry
-    import macros.hooks  # noqa: F401  (importing it registers every feature module's pages)
-    from macros.outputs import collect
-    from macros.publication import from_mkdocs_config
-    from macros.pages import page_markdown, page_specs
-    from macros.portal import load_portal
-    from macros.text import LANGS
+    import macros.site.hooks
+    from macros.data.portal import load_portal
+    from macros.data.publication import from_mkdocs_config
+    from macros.outputs.outputs import collect
+    from macros.views.pages import page_markdown, page_specs
+    from macros.views.text import LANGS
 
     for entry in project.iterdir():  # the same theme overrides, assets and dictionaries
         if entry.name not in ("docs", "data", "mkdocs.yml"):
             (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, dest / entry.name)
-    (dest / "mkdocs.yml").write_text(baseline_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        baseline_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+    )
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"))  # the build's own settings (site_url may come from the env)
     site = from_mkdocs_config(config)
-    macros.hooks.on_config(config)  # what a build sets up first (e.g. the calendar's webcal links)
+    macros.site.hooks.on_config(config)  # what a build sets up first (e.g. the calendar's webcal links)
     written = render_docs(project / "docs", dest / "docs", macros)
     portal = load_portal(project)
     for spec in page_specs(portal):

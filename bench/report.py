@@ -30,14 +30,21 @@ def report(results: dict) -> str:
             f"| {n} | {r['build_seconds']:.1f} | {r['baseline_seconds']:.1f} | {r['overhead']:.2f} | "
             f"{r['build_cpu_seconds']:.1f} / {r['baseline_cpu_seconds']:.1f} | {r['overhead_cpu']:.2f} | {r['peak_rss_mb']:.0f} | "
             f"{r['pages_written']} | {r['output_bytes'] / 1e6:.0f} | {kb(s['zh']['index_gzip'])} / {kb(s['zh']['first_search_gzip'])} | "
-            f"{kb(s['en']['index_gzip'])} / {kb(s['en']['first_search_gzip'])} | {kb(h['zh']['total_gzip'])} / {kb(h['en']['total_gzip'])} |")
-    lines += ["", "| page | " + " | ".join(f"N={n}" for n in sorted(results["runs"], key=int)) + " |",
-              "|---|" + "---:|" * len(results["runs"])]
+            f"{kb(s['en']['index_gzip'])} / {kb(s['en']['first_search_gzip'])} | {kb(h['zh']['total_gzip'])} / {kb(h['en']['total_gzip'])} |"
+        )
+    lines += [
+        "",
+        "| page | " + " | ".join(f"N={n}" for n in sorted(results["runs"], key=int)) + " |",
+        "|---|" + "---:|" * len(results["runs"]),
+    ]
     for url, sizes in results["page_bytes"].items():
         lines.append(f"| `/{url}` | " + " | ".join(kb(sizes[n]) for n in sorted(sizes, key=int)) + " |")
     if results.get("serve"):
-        lines += ["", f"`mkdocs serve`, edit of `data/notices/{results['serve']['notice']}.yml` to served page: "
-                      f"{', '.join(f'{s} s' for s in results['serve']['seconds'])}."]
+        lines += [
+            "",
+            f"`mkdocs serve`, edit of `data/notices/{results['serve']['notice']}.yml` to served page: "
+            f"{', '.join(f'{s} s' for s in results['serve']['seconds'])}.",
+        ]
     lines += ["", "| target | value | holds |", "|---|---|---|"]
     for name, t in results["targets"].items():
         limit = f" (max {t['max']})" if "max" in t else ""

@@ -49,8 +49,23 @@ class Build:
 def mkdocs_build(project: Path, out: Path, log: Path) -> Build:
     """One `mkdocs build --strict` in a child process, timed (wall clock) with its peak resident memory."""
     stats = log.with_suffix(".time")
-    cmd = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(stats), str(PYTHON), "-m", "mkdocs", "build", "--strict", "-q",
-           "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    cmd = [
+        "/usr/bin/time",
+        "-f",
+        "%e %M %U %S",
+        "-o",
+        str(stats),
+        str(PYTHON),
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
     with open(log, "w") as handle:
@@ -64,8 +79,13 @@ def mkdocs_build(project: Path, out: Path, log: Path) -> Build:
 
 def prerender(project: Path, dest: Path, log: Path) -> None:
     with open(log, "w") as handle:
-        subprocess.run([str(PYTHON), str(ROOT / "bench" / "prerender.py"), str(project), str(dest)],
-                       check=True, stdout=handle, stderr=subprocess.STDOUT, cwd=dest.parent)
+        subprocess.run(
+            [str(PYTHON), str(ROOT / "bench" / "prerender.py"), str(project), str(dest)],
+            check=True,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            cwd=dest.parent,
+        )
 
 
 # ---------------------------------------------------------------- measuring a built site
@@ -111,8 +131,12 @@ def page_transfer(site: Path, url: str) -> dict:
     for href in parser.assets:
         target = (site / url / href.split("?")[0]).resolve()
         assets[href] = gz(target.read_bytes())
-    return {"html_gzip": gz(html), "assets_gzip": sum(assets.values()), "total_gzip": gz(html) + sum(assets.values()),
-            "assets": len(assets)}
+    return {
+        "html_gzip": gz(html),
+        "assets_gzip": sum(assets.values()),
+        "total_gzip": gz(html) + sum(assets.values()),
+        "assets": len(assets),
+    }
 
 
 def search_cost(site: Path, lang: str) -> dict:
@@ -129,8 +153,14 @@ def search_cost(site: Path, lang: str) -> dict:
     if len(config["lang"]) > 1:
         scripts.append(js / "lunr" / "min" / "lunr.multi.min.js")
     scripts_gzip = sum(gz(p.read_bytes()) for p in scripts if p.exists())
-    return {"index": index.relative_to(site).as_posix(), "per_language_index": split, "index_bytes": len(raw),
-            "index_gzip": gz(raw), "scripts_gzip": scripts_gzip, "first_search_gzip": gz(raw) + scripts_gzip}
+    return {
+        "index": index.relative_to(site).as_posix(),
+        "per_language_index": split,
+        "index_bytes": len(raw),
+        "index_gzip": gz(raw),
+        "scripts_gzip": scripts_gzip,
+        "first_search_gzip": gz(raw) + scripts_gzip,
+    }
 
 
 def measure_site(site: Path) -> dict:
@@ -168,9 +198,24 @@ def serve_edit_latency(work: Path, notice_id: str = "hunan-2022-80", rounds: int
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    log = open(work / "serve.log", "w")
-    server = subprocess.Popen([str(PYTHON), "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}",
-                               "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log = open(work / "serve.log", "w")  # noqa: SIM115  (the server writes to it until stop_serve closes it)
+    server = subprocess.Popen(
+        [
+            str(PYTHON),
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     notice = project / "data" / "notices" / f"{notice_id}.yml"
     url = f"{base}notices/{notice_id}/"
     latencies = []
@@ -214,16 +259,41 @@ def serve_edit_latency(work: Path, notice_id: str = "hunan-2022-80", rounds: int
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    versions = subprocess.run([str(PYTHON), "-c", "import importlib.metadata as m, sys; print(sys.version.split()[0]);"
-                               "[print(m.version(p)) for p in ('mkdocs', 'mkdocs-material', 'mkdocs-static-i18n', "
-                               "'mkdocs-macros-plugin', 'jieba')]"], capture_output=True, text=True, check=True).stdout.split()
-    return {"cpus": os.cpu_count(), "cpu_model": cpu, "ram_gb": round(mem_kb / 1024 / 1024, 1),
-            "python": versions[0], "mkdocs": versions[1], "mkdocs_material": versions[2],
-            "mkdocs_static_i18n": versions[3], "mkdocs_macros_plugin": versions[4], "jieba": versions[5],
-            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    versions = subprocess.run(
+        [
+            str(PYTHON),
+            "-c",
+            "import importlib.metadata as m, sys; print(sys.version.split()[0]);"
+            "[print(m.version(p)) for p in ('mkdocs', 'mkdocs-material', 'mkdocs-static-i18n', "
+            "'mkdocs-macros-plugin', 'jieba')]",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": versions[0],
+        "mkdocs": versions[1],
+        "mkdocs_material": versions[2],
+        "mkdocs_static_i18n": versions[3],
+        "mkdocs_macros_plugin": versions[4],
+        "jieba": versions[5],
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
 
 
 def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str, int]]:
@@ -242,10 +312,14 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
     full = min(full_builds, key=lambda b: b.seconds)
     base = min(base_builds, key=lambda b: b.seconds)
     result = {
-        "build_seconds": full.seconds, "build_seconds_all": [b.seconds for b in full_builds],
-        "build_cpu_seconds": full.cpu_seconds, "peak_rss_mb": full.peak_rss_mb,
-        "baseline_seconds": base.seconds, "baseline_seconds_all": [b.seconds for b in base_builds],
-        "baseline_cpu_seconds": base.cpu_seconds, "baseline_peak_rss_mb": base.peak_rss_mb,
+        "build_seconds": full.seconds,
+        "build_seconds_all": [b.seconds for b in full_builds],
+        "build_cpu_seconds": full.cpu_seconds,
+        "peak_rss_mb": full.peak_rss_mb,
+        "baseline_seconds": base.seconds,
+        "baseline_seconds_all": [b.seconds for b in base_builds],
+        "baseline_cpu_seconds": base.cpu_seconds,
+        "baseline_peak_rss_mb": base.peak_rss_mb,
         "overhead": round(full.seconds / base.seconds, 3),
         "overhead_cpu": round(full.cpu_seconds / base.cpu_seconds, 3),
         **measure_site(folder / "site"),
@@ -267,40 +341,67 @@ def growing_pages(page_sizes: dict[int, dict[str, int]]) -> list[dict]:
 
 
 def tracked_pages(page_sizes: dict[int, dict[str, int]]) -> dict[str, dict[str, int]]:
-    urls = ["", "en/", "notices/", "en/notices/", "provinces/", "notices/hunan-2022-80/", "en/notices/hunan-2022-80/",
-            "guide/compare/", "provinces/hunan/"]
+    urls = [
+        "",
+        "en/",
+        "notices/",
+        "en/notices/",
+        "provinces/",
+        "notices/hunan-2022-80/",
+        "en/notices/hunan-2022-80/",
+        "guide/compare/",
+        "provinces/hunan/",
+    ]
     return {url: {str(n): sizes.get(url) for n, sizes in sorted(page_sizes.items())} for url in urls}
 
 
 def verdicts(runs: dict[int, dict], growth: list, serve: dict | None) -> dict:
     largest = max(runs)
-    out = {"overhead_at_%d" % largest: {"value": runs[largest]["overhead"], "max": TARGETS["overhead_max"],
-                                        "holds": runs[largest]["overhead"] <= TARGETS["overhead_max"]}}
+    out = {
+        f"overhead_at_{largest}": {
+            "value": runs[largest]["overhead"],
+            "max": TARGETS["overhead_max"],
+            "holds": runs[largest]["overhead"] <= TARGETS["overhead_max"],
+        }
+    }
     if 1000 in runs and 2000 in runs:
         ratio = round(runs[2000]["build_seconds"] / runs[1000]["build_seconds"], 3)
-        out["time_2000_over_1000"] = {"value": ratio, "max": TARGETS["linear_ratio_max"],
-                                      "holds": ratio <= TARGETS["linear_ratio_max"]}
+        out["time_2000_over_1000"] = {
+            "value": ratio,
+            "max": TARGETS["linear_ratio_max"],
+            "holds": ratio <= TARGETS["linear_ratio_max"],
+        }
     out["no_page_grows_with_n"] = {"value": [g["url"] for g in growth], "holds": not growth}
     worst = max(runs[largest]["search"][lang]["first_search_gzip"] for lang in LANG_ROOTS)
     own = all(runs[largest]["search"][lang]["per_language_index"] for lang in LANG_ROOTS)
-    out["first_search_gzip_at_%d" % largest] = {"value": worst, "max": TARGETS["first_search_gzip_max"],
-                                                "per_language_index": own,
-                                                "holds": own and worst <= TARGETS["first_search_gzip_max"]}
+    out[f"first_search_gzip_at_{largest}"] = {
+        "value": worst,
+        "max": TARGETS["first_search_gzip_max"],
+        "per_language_index": own,
+        "holds": own and worst <= TARGETS["first_search_gzip_max"],
+    }
     if serve:
-        out["serve_edit_seconds"] = {"value": serve["worst_seconds"], "max": TARGETS["serve_edit_max_s"],
-                                     "holds": serve["worst_seconds"] <= TARGETS["serve_edit_max_s"]}
+        out["serve_edit_seconds"] = {
+            "value": serve["worst_seconds"],
+            "max": TARGETS["serve_edit_max_s"],
+            "holds": serve["worst_seconds"] <= TARGETS["serve_edit_max_s"],
+        }
     return out
 
 
 def print_table(runs: dict[int, dict], targets: dict, serve: dict | None) -> None:
-    print(f"{'N':>5} {'build s':>8} {'base s':>7} {'ratio':>6} {'cpu ratio':>9} {'peak MB':>8} {'pages':>6} {'output MB':>9} "
-          f"{'search zh/en gz KB':>19} {'home zh gz KB':>13}")
+    print(
+        f"{'N':>5} {'build s':>8} {'base s':>7} {'ratio':>6} {'cpu ratio':>9} {'peak MB':>8} {'pages':>6} {'output MB':>9} "
+        f"{'search zh/en gz KB':>19} {'home zh gz KB':>13}"
+    )
     for n, r in sorted(runs.items()):
         s = r["search"]
-        print(f"{n:>5} {r['build_seconds']:>8.1f} {r['baseline_seconds']:>7.1f} {r['overhead']:>6.2f} {r['overhead_cpu']:>9.2f} {r['peak_rss_mb']:>8.0f} "
-              f"{r['pages_written']:>6} {r['output_bytes'] / 1e6:>9.1f} "
-              f"{s['zh']['index_gzip'] / 1e3:>9.0f}/{s['en']['index_gzip'] / 1e3:<9.0f} "
-              f"{r['home_transfer']['zh']['total_gzip'] / 1e3:>13.0f}")
+        print(
+            f"{n:>5} {r['build_seconds']:>8.1f} {r['baseline_seconds']:>7.1f} {r['overhead']:>6.2f} {r['overhead_cpu']:>9.2f} {r['peak_rss_mb']:>8.0f} "
+            f"{r['pages_written']:>6} {r['output_bytes'] / 1e6:>9.1f} "
+            f"{s['zh']['index_gzip'] / 1e3:>9.0f}/{s['en']['index_gzip'] / 1e3:<9.0f} "
+            f"{r['home_transfer']['zh']['total_gzip'] / 1e3:>13.0f}"
+        )
     if serve:
         print(f"mkdocs serve, edit to visible: {serve['seconds']} s")
     for name, v in targets.items():
@@ -327,10 +428,17 @@ def main(argv: list[str] | None = None) -> int:
         serve = None if args.no_serve else serve_edit_latency(work)
         growth = growing_pages(page_sizes) if len(page_sizes) > 1 else []
         targets = verdicts(runs, growth, serve)
-        results = {"machine": info, "seed": args.seed, "repeat": args.repeat,
-                   "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                   "runs": {str(n): r for n, r in runs.items()}, "page_bytes": tracked_pages(page_sizes),
-                   "growing_pages": growth, "serve": serve, "targets": targets}
+        results = {
+            "machine": info,
+            "seed": args.seed,
+            "repeat": args.repeat,
+            "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "runs": {str(n): r for n, r in runs.items()},
+            "page_bytes": tracked_pages(page_sizes),
+            "growing_pages": growth,
+            "serve": serve,
+            "targets": targets,
+        }
         args.out.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
         print_table(runs, targets, serve)
         print(f"written {args.out}")

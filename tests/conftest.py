@@ -1,49 +1,19 @@
-# Shared fixtures: the real portal, one strict build of the real site per session, and throw-away project copies.
+# Shared fixtures: the real portal, one strict build of the real site per session, throw-away project copies and
+# the browser; the plain helpers they use are in tests/support/.
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def run_build(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder into `out` (with `env_vars` set, e.g. SITE_URL); the result
-    carries exit code and output."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
-    return subprocess.run(MKDOCS + ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
-
-
-def copy_project(dest: Path) -> Path:
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
-
-
-def site_config(url: str | None = "https://portal.example.cn/"):
-    """The build's publication settings from mkdocs.yml (identity, reminder) with `url` as the site's address."""
-    import dataclasses
-
-    from macros.publication import read
-
-    return dataclasses.replace(read(ROOT / "mkdocs.yml")[0], url=url)
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, run_build
 
 
 @pytest.fixture(scope="session")
 def portal():
-    from macros.portal import load_portal
+    from macros.data.portal import load_portal
+
     return load_portal(ROOT)
 
 
@@ -67,13 +37,6 @@ def data_root(tmp_path) -> Path:
     """A folder holding a copy of data/ only, for validation tests."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     return tmp_path
-
-
-# ---------------------------------------------------------------- real browser (Debian chromium + Playwright)
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,298 @@
+# The whole data set, loaded once and cross-referenced: the only object pages, macros and feeds read.
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.data import relations
+from macros.data.checks import check_national, check_references
+from macros.data.errors import DataError, Problem
+from macros.data.loader import read_yaml, to_model
+from macros.data.models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
+from macros.data.plausibility import check_plausibility
+
+# kind -> (folder or file under data/, model, one record per file)
+KINDS = {
+    "province": ("provinces", Province),
+    "notice": ("notices", Notice),
+    "form": ("forms", Form),
+    "referenced": ("referenced", ReferencedDocument),
+}
+CATALOGUE_FILE = "certificates.yml"
+NATIONAL_FILE = "national.yml"  # the national level's issuers (ministries, their general offices)
+
+
+@dataclass
+class Portal:
+    provinces: list[Province]
+    notices: list[Notice]
+    forms: list[Form]
+    catalogue: CertificateCatalogue | None
+    source_of: dict = field(default_factory=dict)  # (kind, id) -> "data/…/x.yml"
+    national: Province | None = None  # the national level (data/national.yml): not one of `provinces`
+    referenced: list[ReferencedDocument] = field(default_factory=list)
+    endings: dict[str, list[relations.Ending]] = field(default_factory=dict)  # target notice id -> its endings
+
+    def __post_init__(self):
+        self.provinces.sort(key=lambda p: (p.order, p.id))
+        self.notices.sort(key=lambda n: (relations.document_date(n) or dt.date.min, n.id), reverse=True)
+        self.forms.sort(key=lambda f: f.id)
+        self.referenced.sort(key=lambda r: (r.year, relations.serial(r.doc_number), r.id))
+        self.province_by_id = {p.id: p for p in self.provinces}
+        levels = self.provinces + ([self.national] if self.national else [])
+        self.issuer_by_id: dict[str, Issuer] = {i.id: i for p in levels for i in p.issuers}
+        self.province_of_issuer = {i.id: p for p in levels for i in p.issuers}
+        self.notice_by_id = {n.id: n for n in self.notices}
+        self.form_by_id = {f.id: f for f in self.forms}
+        self._notices_in: dict[str, list[Notice]] = {p.id: [] for p in levels}
+        for n in self.notices:
+            self._notices_in[self.province_of_issuer[n.issuer].id].append(n)
+
+    # ------------------------------------------------ the national level and relations between documents
+
+    def is_national(self, notice: Notice) -> bool:
+        return self.national is not None and self.province_of(notice).id == self.national.id
+
+    def national_notices(self) -> list[Notice]:
+        return self.notices_in(self.national.id) if self.national else []
+
+    def issuers_of(self, notice: Notice) -> list[Issuer]:
+        """Every issuer of the notice, the lead first (a joint document has several)."""
+        return [self.issuer_by_id[i] for i in [notice.issuer, *notice.co_issuers]]
+
+    def referenced_by(self, notice: Notice) -> list[ReferencedDocument]:
+        """The documents this notice cites that the portal does not reproduce."""
+        return [r for r in self.referenced if notice.id in r.cited_by]
+
+    def endings_of(self, notice: Notice) -> list[relations.Ending]:
+        """What later documents end of this one, earliest first."""
+        return self.endings.get(notice.id, [])
+
+    def endings_by(self, notice: Notice) -> list[relations.Ending]:
+        """What this document ends in earlier ones."""
+        return [e for found in self.endings.values() for e in found if e.by.id == notice.id]
+
+    def window_ending(self, notice: Notice) -> relations.Ending | None:
+        """The ending that stops this notice's dated windows, if any."""
+        return relations.window_ending(self.endings_of(notice))
+
+    def last_round_year(self, notice: Notice, deadline: Deadline) -> int | None:
+        """The last year a recurring window of the notice can start (None: no end known)."""
+        return relations.last_round_year(deadline, self.window_ending(notice))
+
+    def rounds_stopped_by(self, notice: Notice, deadline: Deadline) -> relations.Ending | None:
+        """The ending that cut a recurring window short of its own rule (None when it runs as the notice says)."""
+        if not deadline.recurrence:
+            return None
+        last = self.last_round_year(notice, deadline)
+        return self.window_ending(notice) if last is not None and last != deadline.recurrence.until_year else None
+
+    def cancelled(self, notice: Notice, deadline: Deadline) -> relations.Ending | None:
+        """The ending under which a non-recurring dated window can no longer happen (it starts on or after the cut)."""
+        ending = self.window_ending(notice)
+        if ending is None or deadline.end is None or deadline.recurrence:
+            return None
+        return ending if (deadline.start or deadline.end) >= ending.from_ else None
+
+    def notices_in(self, province_id: str) -> list[Notice]:
+        return self._notices_in.get(province_id, [])
+
+    # National pages (home, all notices, comparison) show a bounded part of each province, newest first, and link
+    # to the province page for the rest: their size must not grow with the number of notices.
+    def latest_notices_in(self, province_id: str, limit: int) -> list[Notice]:
+        return self.notices_in(province_id)[:limit]
+
+    def dated_windows_in(self, province_id: str) -> int:
+        return sum(1 for n in self.notices_in(province_id) for d in n.deadlines if d.end)
+
+    def latest_windows_in(self, province_id: str, limit: int) -> list[tuple]:
+        """(notice, deadline) of the dated windows of the newest notices, whole notices only, about `limit` rows
+        (the newest notice with dates always counts, even when it alone holds more)."""
+        return [(n, d) for n in self._newest_dated(province_id, limit) for d in n.deadlines if d.end]
+
+    def _newest_dated(self, province_id: str, limit: int) -> list[Notice]:
+        """The newest notices of a province up to about `limit` dated windows and at most `limit` notices."""
+        chosen: list[Notice] = []
+        windows = 0
+        for n in self.notices_in(province_id):
+            dated = sum(1 for d in n.deadlines if d.end)
+            if (windows and windows + dated > limit) or len(chosen) == limit:
+                break
+            chosen.append(n)
+            windows += dated
+        return chosen
+
+    def recent_view(self, windows_per_province: int) -> Portal:
+        """The same portal holding only each province's newest notices (as latest_windows_in picks them): what a
+        national page such as the all-provinces calendar shows at any size."""
+        notices = [n for p in self.provinces for n in self._newest_dated(p.id, windows_per_province)]
+        return Portal(
+            list(self.provinces),
+            notices + self.national_notices(),
+            list(self.forms),
+            self.catalogue,
+            self.source_of,
+            self.national,
+            list(self.referenced),
+            self.endings,
+        )
+
+    def province_of(self, notice: Notice) -> Province:
+        return self.province_of_issuer[notice.issuer]
+
+    def issuer_of(self, notice: Notice) -> Issuer:
+        return self.issuer_by_id[notice.issuer]
+
+    def forms_of(self, notice: Notice) -> list[Form]:
+        return [self.form_by_id[a.form] for a in notice.attachments if a.form]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, problems: list[Problem]):
+    """The record of a one-record file (data/national.yml, data/certificates.yml), or None if absent or invalid."""
+    if not path.exists():
+        return None
+    doc = read_yaml(path, shown(path), problems)
+    if doc is None:
+        return None
+    docs[(kind, "")] = doc
+    source_of[(kind, "")] = doc.file
+    return to_model(doc, model, problems)
+
+
+def load_portal(root: Path | str) -> Portal:
+    """Read and validate all of root/data; raise DataError listing every problem found."""
+    root = Path(root)
+    data = root / "data"
+    problems: list[Problem] = []
+    docs: dict = {}
+    records: dict[str, list] = {kind: [] for kind in KINDS}
+    source_of: dict = {}
+
+    def shown(p: Path) -> str:
+        return p.relative_to(root).as_posix()
+
+    failed: dict[str, set[str]] = {}  # kind -> ids in files that did not load (see _note_failure)
+    for kind, (folder, model) in KINDS.items():
+        for path in _yaml_files(data / folder):
+            doc = read_yaml(path, shown(path), problems)
+            record = to_model(doc, model, problems) if doc is not None else None
+            if record is None:
+                _note_failure(failed, kind, path)
+                continue
+            if record.id != path.stem:
+                problems.append(doc.problem(("id",), f"id {record.id!r} must match the file name {path.stem!r}"))
+            if (kind, record.id) in source_of:
+                problems.append(
+                    doc.problem(("id",), f"duplicate {kind} id {record.id!r} (also in {source_of[(kind, record.id)]})")
+                )
+                continue
+            source_of[(kind, record.id)] = doc.file
+            docs[(kind, record.id)] = doc
+            records[kind].append(record)
+
+    # the files that hold one record each, not a folder of them
+    national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems)
+    catalogue = _single(data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems)
+
+    for path, record, kind in (
+        (data / NATIONAL_FILE, national, "province"),
+        (data / CATALOGUE_FILE, catalogue, "catalogue"),
+    ):
+        if record is None and path.exists():
+            _note_failure(failed, kind, path)
+    problems += check_references(
+        records["province"] + ([national] if national else []),
+        records["notice"],
+        records["form"],
+        catalogue,
+        docs,
+        failed,
+    )
+    problems += check_national(national, records["referenced"], records["notice"], docs, failed)
+    provincial_issuers = {i.id for p in records["province"] for i in p.issuers}
+    provincial = {n.id for n in records["notice"] if n.issuer in provincial_issuers}
+    endings, found = relations.resolve(records["notice"], provincial, docs, frozenset(failed.get("notice", ())))
+    problems += found
+    problems += check_plausibility(
+        records["province"] + ([national] if national else []),
+        records["notice"],
+        records["form"],
+        records["referenced"],
+        docs,
+        complete=not failed,
+        catalogue=catalogue,
+    )
+    if problems:
+        raise DataError(problems)
+    return Portal(
+        records["province"],
+        records["notice"],
+        records["form"],
+        catalogue,
+        source_of,
+        national,
+        records["referenced"],
+        endings,
+    )
+
+
+# `id:` values as written, found in the text itself: a file YAML cannot read still names the ids it was meant to hold
+_ID_LINE = re.compile(r"^[ \t-]*\{?\s*id:\s*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)", re.M)
+# what references to a file of each kind name: a province's issuers, a notice, a form, the catalogue's certificates
+_REFERRED_AS = {
+    "province": "issuer",
+    "notice": "notice",
+    "form": "form",
+    "referenced": "referenced",
+    "catalogue": "certificate",
+}
+
+
+def _note_failure(failed: dict[str, set[str]], kind: str, path: Path) -> None:
+    """Remember the ids a file that did not load was meant to define, so references to them are not reported as
+    unknown too: the file's own problems are the cause."""
+    names = failed.setdefault(_REFERRED_AS[kind], set())
+    with contextlib.suppress(OSError):
+        names.update(_ID_LINE.findall(path.read_bytes().decode("utf-8", "replace")))
+    if kind in ("notice", "form", "referenced"):
+        names.add(path.stem)  # its id must match the file name
+
+
+_cache: dict = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    entries = []
+    for path in _yaml_files(root / "data"):
+        st = path.stat()
+        entries.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(entries)
+
+
+def start_build() -> None:
+    """A build (or a `mkdocs serve` rebuild) starts: the next cached_portal checks data/ for changes, and the rest
+    of that build reuses its answer (checking every file on every page would cost O(pages × files))."""
+    _cache["checked"] = False
+
+
+def cached_portal(root: Path | str) -> Portal:
+    """load_portal, parsed once per build: both language passes and every page share the result."""
+    root = Path(root).resolve()
+    if _cache.get("checked") and _cache.get("root") == root:
+        return _cache["portal"]
+    key = (root, _fingerprint(root))
+    if _cache.get("key") != key:
+        _cache.pop("key", None)  # a failed load must be retried, even once the files are back as they were
+        _cache["portal"] = load_portal(root)
+        _cache["key"] = key
+    _cache["root"] = root
+    if "checked" in _cache:  # inside a build: trust this check until start_build is called again
+        _cache["checked"] = True
+    return _cache["portal"]

@@ -1,0 +1,1 @@
+# Outputs layer: the files besides pages: .ics feeds, the Atom feed, the Word and Excel forms and their packaging.

@@ -1,0 +1,1 @@
+# Render layer: the Jinja environment over overrides/fragments/ and the escaping every fragment relies on.

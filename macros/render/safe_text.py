@@ -1,0 +1,76 @@
+# Escaping for data that ends up inside Markdown: HTML-escape, then turn every character Markdown or its
+# extensions act on into a character reference, so a value shows exactly as typed and never becomes markup; and the
+# same escaping with the tokens a reader copies (document numbers, phones, e-mails, dates) kept on one line.
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Python-Markdown turns [text](url) into links (javascript: included) even inside inline HTML, {: …} into
+# attributes (attr_list, onclick included), and ``` / newlines into code blocks and headings; HTML escaping
+# alone stops none of these. A character reference shows the same character and means nothing to Markdown.
+MARKDOWN_ACTIVE = {
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "!": "&#33;",
+    "#": "&#35;",
+    "|": "&#124;",
+    "~": "&#126;",
+    "\n": "&#10;",
+    "\r": "&#13;",
+}
+# HTML escaping in the same single pass: escaping first and translating after would turn the "#" of "&#39;"
+# into "&#35;" and show a literal "&#39;" for every apostrophe.
+_TABLE = str.maketrans({**MARKDOWN_ACTIVE, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def markdown_safe(value) -> Markup:
+    """`value` as HTML text that neither the browser nor Markdown will interpret. Markup passes unchanged."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_TABLE))
+
+
+def finalize(value):
+    """Jinja `finalize` for fragments: every `{{ … }}` that is not already Markup is made Markdown-safe."""
+    if value is None or isinstance(value, (Markup, bool, int, float)):
+        return value
+    return markdown_safe(value)
+
+
+# What a reader copies, dials or reads as one thing stays on one line even inside running text (portal.css .x-nobr):
+# document numbers, e-mail addresses, phone numbers, dates, QQ and other long numbers. A URL may still break.
+_UNBROKEN = re.compile(
+    r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+"  # first: nothing inside a URL is wrapped (it is left as it is)
+    r"|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|\d{3,4}[-－]\d{7,8}(?:[-－]\d{1,6})?"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?"
+    r"|\d{5,}"
+)
+
+
+def unbroken(value: str) -> Markup:
+    """`value` made Markdown-safe, each token of _UNBROKEN in a span that keeps it on one line."""
+    parts, last = [], 0
+    for match in _UNBROKEN.finditer(value):
+        token = match.group()
+        parts.append(markdown_safe(value[last : match.start()]))
+        parts.append(
+            markdown_safe(token)
+            if token.startswith("http")
+            else Markup('<span class="x-nobr">{}</span>').format(markdown_safe(token))
+        )
+        last = match.end()
+    if not parts:
+        return markdown_safe(value)
+    parts.append(markdown_safe(value[last:]))
+    return Markup("").join(parts)

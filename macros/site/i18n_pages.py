@@ -1,0 +1,59 @@
+# The one module that touches mkdocs-static-i18n internals: it adds data-generated pages to the language
+# being built, with the attributes the plugin's language switcher and sitemap read. tests/site/test_i18n_pages.py
+# breaks loudly if the plugin changes them.
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files
+
+I18N_FILE_ATTRIBUTES = ("alternates", "locale", "locale_alternate_of", "localization", "norm_src_uri")
+
+
+def i18n_plugin(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise RuntimeError("the i18n plugin (mkdocs-static-i18n) must be configured")
+    return plugin
+
+
+def current_language(config) -> str:
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language
+
+
+def page_alternates(page, lang: str) -> dict[str, str]:
+    """{language: site-relative URL} of the page (in `lang`) and its counterparts, "" for a home page, as
+    static-i18n links them."""
+    alternates = getattr(page.file, "alternates", None) or {lang: page.file}
+    return {other: ("" if file.url in ("", "./", ".") else file.url) for other, file in alternates.items()}
+
+
+def _page_file(config, spec, lang: str, build_lang: str, content: str | None) -> File:
+    src_uri = spec.src_uri(lang)
+    if content is None:  # an alternate of another language: only its URL is ever read
+        file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    else:
+        file = File.generated(config, src_uri, content=content)
+    url = spec.url(lang)
+    file.dest_uri = url + "index.html"
+    file.url = url if url else "./"
+    file.locale = lang
+    file.locale_alternate_of = build_lang
+    file.localization = None if lang == i18n_plugin(config).default_language else lang
+    file.norm_src_uri = spec.src_uri(i18n_plugin(config).default_language)
+    return file
+
+
+def add_generated_pages(files: Files, config, specs, render) -> Files:
+    """Append one page per spec for the language being built; `render(spec, lang)` gives its Markdown."""
+    plugin = i18n_plugin(config)
+    lang = current_language(config)
+    added = []
+    for spec in specs:
+        page = _page_file(config, spec, lang, lang, render(spec, lang))
+        page.alternates = {other: page if other == lang else _page_file(config, spec, other, lang, None)
+                           for other in plugin.build_languages}
+        files.append(page)
+        added.append(page)
+    # The plugin's sitemap lists every language's pages from this map.
+    plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
+    return files

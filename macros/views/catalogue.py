@@ -1,0 +1,233 @@
+# The certificate catalogue page: collects certificates, batches and the notices' certificate rules into a view
+# (which rule limits which level of which certificate), then registers the page for both languages.
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from macros.data.models import LEVELS, Batch, CatalogueSource, Certificate, CertificateRule, Notice, Text
+from macros.views import text
+from macros.views.pages import SPEC_SOURCES, PageSpec
+
+TITLE = {"zh": "证书目录", "en": "Certificate catalogue"}
+NO_BATCH = "none"  # the batch filter's value (and data-batch) for certificates whose batch no source gives
+
+
+@dataclass(frozen=True)
+class RuleRef:
+    """A notice's certificate rule, with the levels it rules out and its anchor on the catalogue page."""
+
+    notice: Notice
+    rule: CertificateRule
+    excluded: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"rule-{self.notice.id}--{self.rule.id}"
+
+    def applies_to(self, certificate_id: str) -> bool:
+        return not self.rule.certificates or certificate_id in self.rule.certificates
+
+
+@dataclass
+class LevelCell:
+    level: str
+    effective_from: dt.date | None
+    platform_id: str | None
+    excluded_by: list[RuleRef]
+
+
+@dataclass
+class Spelling:
+    """The organisation as one or more sources write it."""
+
+    name: Text
+    sources: list[CatalogueSource]
+
+
+@dataclass
+class CertificateRow:
+    certificate: Certificate
+    batch: Batch | None  # None: no source gives the batch
+    levels: list[LevelCell]
+    organisations: list[Spelling]
+    sources: list[CatalogueSource]
+    named_in: list[RuleRef]  # rules that name this certificate explicitly
+
+    @property
+    def batch_key(self) -> str:
+        return str(self.batch.number) if self.batch else NO_BATCH
+
+    @property
+    def organisation_keys(self) -> list[str]:
+        return [s.name.zh for s in self.organisations]
+
+    @property
+    def search_text(self) -> str:
+        names = [self.certificate.name] + [s.name for s in self.organisations]
+        return " ".join(p for t in names for p in (t.zh, t.en) if p).lower()
+
+
+@dataclass
+class LevelSummary:
+    level: str
+    excluded_by: list[RuleRef]
+    minimum_of: list[RuleRef]  # rules for which this level is the lowest allowed
+    count: int = 0  # certificates whose sources list this level
+
+
+@dataclass
+class SourceSummary:
+    source: CatalogueSource
+    count: int  # certificates that cite it
+
+
+@dataclass
+class CatalogueView:
+    total_published: int
+    total_note: Text
+    official_list: Text
+    official_list_url: str | None
+    batches: list[Batch]
+    count_in_batch: dict[int, int]
+    rows: list[CertificateRow]
+    rules: list[RuleRef]
+    levels: list[LevelSummary]
+    sources: list[SourceSummary] = field(default_factory=list)
+    organisations: list[Text] = field(default_factory=list)  # distinct spellings, in the order of first appearance
+    handed_over_note: Text | None = None
+    handed_over_by: Notice | None = None
+
+    @property
+    def held(self) -> int:
+        return len(self.rows)
+
+    @property
+    def without_levels(self) -> int:
+        return sum(1 for r in self.rows if not r.levels)
+
+    @property
+    def without_batch(self) -> int:
+        return sum(1 for r in self.rows if r.batch is None)
+
+    @property
+    def in_several_sources(self) -> int:
+        return sum(1 for r in self.rows if len(r.sources) > 1)
+
+    @property
+    def sources_without_batch(self) -> list[CatalogueSource]:
+        """The sources cited by the certificates without a batch, in the catalogue's order."""
+        cited = {s.id for r in self.rows if r.batch is None for s in r.sources}
+        return [s.source for s in self.sources if s.source.id in cited]
+
+    @property
+    def any_field(self) -> bool:
+        return any(r.certificate.field for r in self.rows)
+
+    def organisations_in(self, lang: str) -> list[Text]:
+        """The organisations in the order a reader of `lang` looks them up (by the name shown)."""
+        return sorted(self.organisations, key=lambda t: text.plain(t, lang))
+
+
+def rule_refs(notices: list[Notice]) -> list[RuleRef]:
+    return [RuleRef(n, r, r.levels()[1]) for n in notices for r in n.certificate_rules]
+
+
+def certificate_row(
+    certificate: Certificate, batch: Batch | None, rules: list[RuleRef], sources: dict[str, CatalogueSource]
+) -> CertificateRow:
+    mine = [r for r in rules if r.applies_to(certificate.id)]
+    by_level = {entry.level: entry for entry in certificate.levels}
+    levels = [
+        LevelCell(
+            level, by_level[level].effective_from, by_level[level].platform_id, [r for r in mine if level in r.excluded]
+        )
+        for level in LEVELS
+        if level in by_level
+    ]
+    spellings = [Spelling(name, [sources[i] for i in ids]) for name, ids in certificate.organisations()]
+    named = [r for r in rules if certificate.id in r.rule.certificates]
+    return CertificateRow(
+        certificate, batch, levels, spellings, [sources[s.source] for s in certificate.sources], named
+    )
+
+
+def level_summaries(rules: list[RuleRef], rows: list[CertificateRow]) -> list[LevelSummary]:
+    general = [r for r in rules if not r.rule.certificates]
+    return [
+        LevelSummary(
+            level,
+            [r for r in general if level in r.excluded],
+            [r for r in general if r.rule.min_level == level],
+            sum(1 for row in rows if any(cell.level == level for cell in row.levels)),
+        )
+        for level in LEVELS
+    ]
+
+
+def _order(certificate: Certificate) -> tuple:
+    """Batches in order, by number within the batch; certificates without a batch last, by Chinese name."""
+    return (certificate.batch is None, certificate.batch or 0, certificate.sequence or 10**6, certificate.name.zh)
+
+
+RULE_NOTICES_PER_PROVINCE = 3  # as on the comparison page
+
+
+def catalogue_view(portal) -> CatalogueView | None:
+    """Everything the catalogue page shows, collected from the portal (None without data/certificates.yml)."""
+    cat = portal.catalogue
+    if cat is None:
+        return None
+    # each province's newest notices only: the page (500 certificates × their rules) must not grow with the notices
+    recent = {n.id for p in portal.provinces for n in portal.latest_notices_in(p.id, RULE_NOTICES_PER_PROVINCE)}
+    rules = rule_refs([n for n in portal.notices if n.id in recent])
+    batch_by_number = {b.number: b for b in cat.batches}
+    source_by_id = {s.id: s for s in cat.sources}
+    rows = [
+        certificate_row(c, batch_by_number.get(c.batch), rules, source_by_id)
+        for c in sorted(cat.certificates, key=_order)
+    ]
+    organisations: dict[str, Text] = {}
+    for row in rows:
+        for spelling in row.organisations:
+            organisations.setdefault(spelling.name.zh, spelling.name)
+    counts = {b.number: 0 for b in cat.batches}
+    for row in rows:
+        if row.batch:
+            counts[row.batch.number] += 1
+    cited = [s.id for row in rows for s in row.sources]
+    return CatalogueView(
+        total_published=cat.total_published,
+        total_note=cat.total_note,
+        official_list=cat.official_list,
+        official_list_url=cat.official_list_url,
+        batches=sorted(cat.batches, key=lambda b: b.number),
+        count_in_batch=counts,
+        rows=rows,
+        rules=rules,
+        levels=level_summaries(rules, rows),
+        sources=[SourceSummary(s, cited.count(s.id)) for s in cat.sources],
+        organisations=list(organisations.values()),
+        handed_over_note=cat.handed_over_note,
+        handed_over_by=portal.notice_by_id.get(cat.handed_over_by) if cat.handed_over_by else None,
+    )
+
+
+def catalogue_specs(portal) -> list[PageSpec]:
+    view = catalogue_view(portal)
+    if view is None:
+        return []
+    return [
+        PageSpec(
+            "certificates",
+            "",
+            "certificates.html",
+            TITLE,
+            source=portal.source_of[("catalogue", "")],
+            updated=portal.catalogue.updated,
+            context={"view": view, "no_batch": NO_BATCH},
+        )
+    ]
+
+
+SPEC_SOURCES.append(catalogue_specs)

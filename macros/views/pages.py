@@ -1,0 +1,130 @@
+# Which pages the data generates (one spec per page, language-neutral) and their Markdown per language.
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from markupsafe import escape
+
+from macros.outputs.outputs import AHEAD
+from macros.render.render import render_fragment, site_path
+from macros.views import page_summary, text
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str  # provinces, notices, …: the URL folder
+    ident: str  # "" for the folder's index page
+    template: str  # fragment under overrides/fragments/
+    title: object  # Text or {lang: str}
+    source: str | None = None  # data file it comes from, for the edit link ("…/" for a page made from a folder)
+    updated: dt.date | None = None
+    context: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def src_uri(self, lang: str) -> str:
+        stem = f"{self.kind}/{self.ident}" if self.ident else f"{self.kind}/index"
+        return f"{stem}.md" if lang == text.DEFAULT_LANG else f"{stem}.{lang}.md"
+
+    def url(self, lang: str) -> str:
+        return site_path(self.kind, self.ident, lang)
+
+
+_TITLES = {
+    "provinces": {"zh": "各省份", "en": "Provinces"},
+    "notices": {"zh": "全部通知", "en": "All notices"},
+}
+
+
+def page_specs(portal) -> list[PageSpec]:
+    """Every page the data generates: the core pages plus those of each feature module in SPEC_SOURCES."""
+    specs = core_specs(portal)
+    for source in SPEC_SOURCES:
+        specs += source(portal)
+    return specs
+
+
+def core_specs(portal) -> list[PageSpec]:
+    """Province and notice pages. Adding a province or notice file adds its page here, nothing else."""
+    specs = [
+        PageSpec(
+            "provinces",
+            "",
+            "provinces.html",
+            _TITLES["provinces"],
+            source="data/provinces/",
+            updated=max((n.updated for n in portal.notices), default=None),
+        ),
+        PageSpec(
+            "notices",
+            "",
+            "notices.html",
+            _TITLES["notices"],
+            source="data/notices/",
+            updated=max((n.updated for n in portal.notices), default=None),
+        ),
+    ]
+    for prov in portal.provinces:
+        specs.append(
+            PageSpec(
+                "provinces",
+                prov.id,
+                "province.html",
+                prov.name,
+                source=portal.source_of[("province", prov.id)],
+                updated=max((n.updated for n in portal.notices_in(prov.id)), default=None),
+                context={"province": prov},
+            )
+        )
+    for notice in portal.notices:
+        specs.append(
+            PageSpec(
+                "notices",
+                notice.id,
+                "notice.html",
+                notice.title,
+                source=portal.source_of[("notice", notice.id)],
+                updated=notice.updated,
+                context={"notice": notice},
+            )
+        )
+    return specs
+
+
+def page_markdown(spec: PageSpec, portal, lang: str) -> str:
+    """The page as Markdown: front matter (macros off: data is never evaluated as a template) and HTML."""
+    title = spec.title.get(lang) if isinstance(spec.title, dict) else text.plain(spec.title, lang)
+    meta = {
+        # The theme prints the title unescaped in <title> and the navigation: escape it here.
+        "title": str(escape(title)),
+        "render_macros": False,
+        # a data page's tab holds one page: no sidebar of one link beside its tables, which get the width instead
+        "hide": ["navigation"],
+        "x_source": spec.source,
+        "x_updated": spec.updated.isoformat() if spec.updated else None,
+        "x_description": page_summary.shorten(page_summary.spec_description(spec, portal, lang), lang),
+    }
+    front = "\n".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None
+    )
+    body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
+    return f"---\n{front}\n---\n\n{body}"
+
+
+# Feature modules that generate pages of their own: each a function portal -> list[PageSpec].
+SPEC_SOURCES: list = []
+
+
+def other_language_pages(portal) -> dict[str, str]:
+    """src_uri -> Markdown of every generated page in the languages after the default one. static-i18n builds them
+    last, so a child process (outputs.py) can render them while the default language is being built."""
+    return {
+        spec.src_uri(lang): page_markdown(spec, portal, lang)
+        for spec in page_specs(portal)
+        for lang in text.LANGS
+        if lang != text.DEFAULT_LANG
+    }
+
+
+OTHER_LANGUAGE_PAGES = "other-language pages"
+AHEAD.append((OTHER_LANGUAGE_PAGES, other_language_pages))

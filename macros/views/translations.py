@@ -1,0 +1,102 @@
+# Translation coverage of the data: every Text of every record, walked directly (not as a side effect of rendering),
+# the English gaps with the data file and field each comes from, hand-written pages without their .en.md, the
+# build's coverage line and the maintainers' page that lists the gaps (maintainers/translations/, both languages).
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from macros.data.models import LongText, Text
+from macros.data.portal import CATALOGUE_FILE
+from macros.render.render import ROOT
+from macros.views.pages import SPEC_SOURCES, PageSpec
+
+TRANSLATED_LANG = "en"
+
+
+@dataclass(frozen=True)
+class Gap:
+    source: str  # data file, e.g. data/notices/hunan-2022-80.yml
+    field: str  # where in the file, e.g. contacts.1.role
+    zh: str  # the Chinese text still waiting for its translation
+
+
+@dataclass(frozen=True)
+class Coverage:
+    total: int  # texts that readers see
+    gaps: tuple[Gap, ...]  # of those, the ones without an English translation
+    pages: tuple[str, ...] = ()  # hand-written pages (docs/x.md) without their English page (docs/x.en.md)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if not self.total else 100.0 * (self.total - len(self.gaps)) / self.total
+
+    def line(self) -> str:
+        pages = f"; {len(self.pages)} pages without an English version" if self.pages else ""
+        return (
+            f"English translation coverage: {self.percent:.1f}% ({len(self.gaps)} texts missing of {self.total}){pages}"
+        )
+
+
+def _texts(value, path: str):
+    """(field path, Text) for every Text or LongText inside `value`, depth first."""
+    if isinstance(value, (Text, LongText)):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, (list, tuple)):
+        for number, item in enumerate(value):
+            yield from _texts(item, f"{path}.{number}")
+
+
+def _records(portal):
+    """(data file, record) for every record of the portal."""
+    for kind, records in (
+        ("province", portal.provinces),
+        ("notice", portal.notices),
+        ("form", portal.forms),
+        ("referenced", portal.referenced),
+    ):
+        for record in records:
+            yield portal.source_of[(kind, record.id)], record
+    if portal.national is not None:
+        yield portal.source_of[("national", "")], portal.national
+    if portal.catalogue is not None:
+        yield portal.source_of.get(("catalogue", ""), f"data/{CATALOGUE_FILE}"), portal.catalogue
+
+
+def untranslated_pages(docs_dir: Path) -> tuple[str, ...]:
+    """docs/… pages in Chinese whose English page (same name, .en.md) does not exist."""
+    suffix = f".{TRANSLATED_LANG}.md"
+    chinese = [p for p in docs_dir.rglob("*.md") if not p.name.endswith(suffix) and p.name.count(".") == 1]
+    return tuple(
+        sorted(
+            p.relative_to(docs_dir.parent).as_posix() for p in chinese if not p.with_name(p.name[:-3] + suffix).exists()
+        )
+    )
+
+
+def coverage(portal, docs_dir: Path | None = ROOT / "docs") -> Coverage:
+    total, gaps = 0, []
+    for source, record in _records(portal):
+        for field, text in _texts(record, ""):
+            total += 1
+            if not getattr(text, TRANSLATED_LANG):
+                gaps.append(Gap(source, field, text.zh))
+    pages = untranslated_pages(docs_dir) if docs_dir is not None and docs_dir.is_dir() else ()
+    return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))), pages)
+
+
+_TITLE = {"zh": "待翻译内容（维护者）", "en": "Missing translations (for maintainers)"}
+
+
+def translation_specs(portal) -> list[PageSpec]:
+    return [
+        PageSpec("maintainers", "translations", "translations.html", _TITLE, context={"coverage": coverage(portal)})
+    ]
+
+
+SPEC_SOURCES.append(translation_specs)

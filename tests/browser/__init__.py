@@ -1,0 +1,1 @@
+# Real-browser tests (headless Chromium via Playwright) of the built site, at phone and desktop widths.

@@ -1,0 +1,1 @@
+# Tests of macros/data: models, loading with positions, cross-file checks, schemas.

@@ -1,0 +1,136 @@
+# `mkdocs serve` on a throw-away project copy (a real subprocess on a free port): it watches data/, docs/, overrides/
+# and macros/, and while the data is broken every page request gets a page listing the problems (file:line) instead
+# of hanging, from the first build on; once the data is fixed the pages come back. `mkdocs build` still aborts
+# (tests/site/test_site.py).
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from tests.support import ROOT, copy_project
+from mkdocs.config import load_config
+
+GIVE_UP_AFTER = 300  # seconds: a bound on waiting for a build on a loaded machine, not a timing assertion
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    """(status, body); status 0 while nothing answers yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=GIVE_UP_AFTER) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+    except OSError:
+        return 0, ""
+
+
+def _wait_for(url: str, wanted, server: subprocess.Popen, log: Path) -> tuple[int, str]:
+    """Request `url` until `wanted(status, body)`; fail if the server exits or nothing fits in time."""
+    deadline = time.monotonic() + GIVE_UP_AFTER
+    while True:
+        status, body = _get(url)
+        if wanted(status, body):
+            return status, body
+        assert server.poll() is None, "mkdocs serve exited:\n" + log.read_text(encoding="utf-8")[-3000:]
+        assert time.monotonic() < deadline, (
+            f"no fitting answer from {url} (last: {status})\n" + log.read_text(encoding="utf-8")[-3000:]
+        )
+        time.sleep(0.5)
+
+
+def _problem_page(notice: str):
+    problem = re.compile(rf"data/notices/{re.escape(notice)}\.yml:\d+:\d+ status: ")
+    return lambda status, body: (
+        status == 503 and bool(problem.search(body)) and "数据有误" in body and "The data has problems" in body
+    )
+
+
+def _page_of(notice: str):
+    return lambda status, body: status == 200 and notice in body and "x-serve-hint" not in body
+
+
+@pytest.fixture
+def broken_project(tmp_path):
+    project = copy_project(tmp_path / "project")
+    notice = sorted((project / "data" / "notices").glob("*.yml"))[0]
+    good = notice.read_text(encoding="utf-8")
+    bad, count = re.subn(r"(?m)^status: \w+$", "status: lapsed", good)
+    assert count == 1
+    return project, notice, good, bad
+
+
+def test_serve_shows_the_problems_while_data_is_broken_and_the_page_once_fixed(broken_project, tmp_path):
+    project, notice, good, bad = broken_project
+    notice.write_text(bad, encoding="utf-8")  # broken from the first build on
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/notices/{notice.stem}/"
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--strict",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _, body = _wait_for(url, _problem_page(notice.stem), server, log)
+            assert "Traceback" not in log.read_text(encoding="utf-8")
+            assert "<script>" in body  # mkdocs' live reload: the page reloads once a rebuild succeeds
+            assert _get(f"http://127.0.0.1:{port}/en/")[0] == 503  # every page, in both languages
+
+            notice.write_text(good, encoding="utf-8")  # fixed: the page comes back
+            _wait_for(url, _page_of(notice.stem), server, log)
+
+            notice.write_text(bad, encoding="utf-8")  # broken again on a rebuild: the problems, not a hang
+            _wait_for(url, _problem_page(notice.stem), server, log)
+            notice.write_text(good, encoding="utf-8")
+            _wait_for(url, _page_of(notice.stem), server, log)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def test_serve_watches_data_docs_overrides_and_macros(tmp_path):
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    watched = {Path(p).resolve() for p in config.watch} | {Path(config.docs_dir).resolve()}
+    assert {ROOT / name for name in ("data", "docs", "overrides", "macros")} <= watched
+
+
+def test_the_build_command_is_left_as_it_was():
+    """Only `mkdocs serve` builds through the guard; `mkdocs build` aborts on bad data as before."""
+    from mkdocs.commands import build, serve
+
+    from macros.site import serve_errors
+
+    serve_errors.on_startup("build", ROOT)
+    assert serve.build is build.build

@@ -1,0 +1,61 @@
+# Helpers the tests share (plain functions and constants; the fixtures are in tests/conftest.py): where the project is,
+# a strict build of a project folder, a throw-away copy of the project, the build's publication settings, Chromium.
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def run_build(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder into `out` (with `env_vars` set, e.g. SITE_URL); the result
+    carries exit code and output."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def site_config(url: str | None = "https://portal.example.cn/"):
+    """The build's publication settings from mkdocs.yml (identity, reminder) with `url` as the site's address."""
+    import dataclasses
+
+    from macros.data.publication import read
+
+    return dataclasses.replace(read(ROOT / "mkdocs.yml")[0], url=url)
+
+
+# ---------------------------------------------------------------- real browser (Debian chromium + Playwright)
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]

@@ -1,0 +1,1 @@
+# Tests of macros/views, and the built pages they describe.

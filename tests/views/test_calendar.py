@@ -1,0 +1,423 @@
+# The deadline calendar: year span, recurrence expansion and month grids (pure), and the built calendar pages
+# (month tables with captions and headers, every range labelled, links to notice anchors, both languages).
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.data.models import Notice, Province
+from macros.data.portal import Portal
+from macros.views.calendar_model import (
+    by_year,
+    expand,
+    month_grid,
+    month_grids,
+    month_to_show,
+    months_covered,
+    occurrences,
+    present,
+    undated,
+    year_span,
+    years,
+)
+from macros.views.calendar_pages import national_view
+
+D = dt.date
+
+
+def deadline_of(portal, notice_id: str, deadline_id: str):
+    notice = portal.notice_by_id[notice_id]
+    deadline = next(d for d in notice.deadlines if d.id == deadline_id)
+    return portal.province_of(notice), notice, deadline
+
+
+def tiny_portal(deadlines: list[dict], updated: str = "2026-11-21") -> Portal:
+    """A one-province, one-notice portal built through the real models."""
+    province = Province.model_validate(
+        {
+            "id": "p",
+            "name": {"zh": "某省", "en": "Some"},
+            "issuers": [{"id": "p-edu", "kind": "department", "name": {"zh": "某厅"}}],
+        }
+    )
+    notice = Notice.model_validate(
+        {
+            "id": "n",
+            "issuer": "p-edu",
+            "doc_number": "某〔2030〕1号",
+            "title": {"zh": "通知"},
+            "issued_note": {"zh": "无"},
+            "audience": ["higher_vocational"],
+            "status": "unknown",
+            "summary": {"zh": "摘要"},
+            "source": {},
+            "updated": updated,
+            "deadlines": [
+                {"stage": "school_filing", "title": {"zh": d["id"]}, "applies_to": {"zh": "院校"}, **d}
+                for d in deadlines
+            ],
+        }
+    )
+    return Portal([province], [notice], [], None, {})
+
+
+# ---------------------------------------------------------------- year span
+
+
+def test_span_of_the_real_data_runs_from_the_first_dated_year_to_the_year_after_the_last_check(portal):
+    first, last = year_span(portal)
+    assert first == 2022  # Shandong's first round opens 2022-03-14, the earliest date in the sources
+    assert last == max(n.updated.year for n in portal.notices) + 1
+
+
+def test_span_reaches_past_the_check_year_when_a_date_is_later():
+    span = year_span(tiny_portal([{"id": "late", "start": "2030-05-01", "end": "2030-05-03"}], updated="2026-01-01"))
+    assert span == (2030, 2031)
+
+
+def test_span_follows_the_check_date_not_the_build_date():
+    assert year_span(tiny_portal([{"id": "a", "end": "2022-05-01"}], updated="2024-06-30")) == (2022, 2025)
+    assert year_span(tiny_portal([{"id": "a", "end": "2022-05-01"}], updated="2019-06-30")) == (2022, 2023)
+
+
+def test_no_dated_deadline_means_no_span():
+    assert year_span(tiny_portal([{"id": "u", "when": {"zh": "每年秋季"}}])) is None
+
+
+# ---------------------------------------------------------------- recurrence
+
+
+@pytest.mark.parametrize(
+    "deadline_id,start,end",
+    [
+        ("spring-provincial-review", (4, 8), (4, 15)),
+        ("autumn-provincial-review", (9, 20), (9, 27)),
+        ("spring-school-filing", (4, 1), (4, 7)),
+    ],
+)
+def test_anhui_windows_recur_in_every_year_of_the_span(portal, deadline_id, start, end):
+    province, notice, deadline = deadline_of(portal, "anhui-2022-11", deadline_id)
+    occs = expand(province, notice, deadline, (2022, 2027))
+    assert [(o.start, o.end) for o in occs] == [(D(y, *start), D(y, *end)) for y in range(2022, 2028)]
+    assert all(o.recurring for o in occs)
+    assert len({o.key for o in occs}) == 6 and {o.anchor for o in occs} == {f"anhui-2022-11--{deadline_id}"}
+
+
+def test_anhui_materials_due_is_set_for_2022_only(portal):
+    occs = expand(*deadline_of(portal, "anhui-2022-11", "spring-materials-due"), (2022, 2027))
+    assert [(o.start, o.end, o.recurring, o.due_only) for o in occs] == [(D(2022, 4, 12), D(2022, 4, 12), False, True)]
+
+
+def test_recurrence_stops_at_until_year_and_starts_at_from_year():
+    recurrence = {"freq": "yearly", "from_year": 2023, "until_year": 2025, "basis": {"zh": "每年"}}
+    portal = tiny_portal([{"id": "r", "start": "2023-03-01", "end": "2023-03-02", "recurrence": recurrence}])
+    occs = occurrences(portal, (2020, 2030))
+    assert [o.start for o in occs] == [D(2023, 3, 1), D(2024, 3, 1), D(2025, 3, 1)]
+
+
+def test_a_window_over_new_year_keeps_its_length_each_year():
+    recurrence = {"freq": "yearly", "from_year": 2022, "basis": {"zh": "每年"}}
+    portal = tiny_portal([{"id": "r", "start": "2022-12-20", "end": "2023-01-05", "recurrence": recurrence}])
+    occs = occurrences(portal, (2022, 2024))
+    assert [(o.start, o.end) for o in occs] == [(D(y, 12, 20), D(y + 1, 1, 5)) for y in (2022, 2023, 2024)]
+
+
+def test_29_february_is_skipped_in_years_without_it_as_rrule_does():
+    recurrence = {"freq": "yearly", "from_year": 2024, "basis": {"zh": "每年"}}
+    portal = tiny_portal([{"id": "r", "start": "2024-02-29", "end": "2024-02-29", "recurrence": recurrence}])
+    assert [o.start for o in occurrences(portal, (2024, 2028))] == [D(2024, 2, 29), D(2028, 2, 29)]
+
+
+def test_occurrences_are_in_date_order_and_unique(portal):
+    occs = occurrences(portal, year_span(portal))
+    assert [o.start for o in occs] == sorted(o.start for o in occs)
+    assert len({o.key for o in occs}) == len(occs)
+    assert [year for year, _ in by_year(occs)] == sorted({o.start.year for o in occs})
+
+
+def test_undated_obligations_are_listed_and_never_placed_on_a_day(portal):
+    listed = {(u.notice.id, u.deadline.id) for u in undated(portal)}
+    assert listed == {
+        ("shandong-2022-8", "fortnightly-report"),
+        ("hunan-2022-80", "later-rounds"),
+        ("sdcet-2024-26", "annual-plan"),
+    }
+    placed = {(o.notice.id, o.deadline.id) for o in occurrences(portal, year_span(portal))}
+    assert not listed & placed
+
+
+def test_province_filter_keeps_only_that_province(portal):
+    occs = occurrences(portal, year_span(portal), {"hunan"})
+    # the province's own windows, and the national ones, which apply in every province
+    assert all(o.province.id == "hunan" or portal.is_national(o.notice) for o in occs)
+    assert {o.province.id for o in occs} >= {"hunan"}
+    assert [(o.deadline.id, o.start, o.end) for o in occs if o.province.id == "hunan"] == [
+        ("round-1-filing", D(2022, 4, 14), D(2022, 4, 28)),
+        ("round-1-municipal-review", D(2022, 4, 28), D(2022, 4, 28)),
+        ("round-1-results", D(2022, 5, 28), D(2022, 5, 28)),
+    ]
+
+
+# ---------------------------------------------------------------- month grids
+
+
+def test_month_grid_is_monday_first_with_padding(portal):
+    grid = month_grid(2022, 4, occurrences(portal, year_span(portal)))
+    assert all(len(week) == 7 for week in grid.weeks)
+    assert grid.weeks[0][:4] == [None] * 4 and grid.weeks[0][4].date == D(2022, 4, 1)  # 1 April 2022 was a Friday
+    days = [day for week in grid.weeks for day in week if day]
+    assert [d.date.day for d in days] == list(range(1, 31))
+
+
+def test_month_grid_places_each_inclusive_range_on_its_days(portal):
+    occs = occurrences(portal, year_span(portal))
+    december = {
+        day.date: {o.anchor for o in day.items} for week in month_grid(2022, 12, occs).weeks for day in week if day
+    }
+    assert "shandong-2022-8--round-2-filing" in december[D(2022, 12, 20)]
+    assert "shandong-2022-8--round-2-filing" not in december[D(2022, 12, 21)]
+    assert "shandong-2022-8--training-assessment-complete" in december[D(2022, 12, 31)]
+    april_2023 = {
+        day.date: {o.key for o in day.items} for week in month_grid(2023, 4, occs).weeks for day in week if day
+    }
+    assert "anhui-2022-11--spring-provincial-review--2023" in april_2023[D(2023, 4, 8)]
+    assert "anhui-2022-11--spring-provincial-review--2023" in april_2023[D(2023, 4, 15)]
+    assert not april_2023[D(2023, 4, 16)]
+    assert not any("materials-due" in k for keys in april_2023.values() for k in keys)  # set for 2022 only
+
+
+def test_months_covered_counts_every_month_of_a_long_window(portal):
+    occs = [o for o in occurrences(portal, year_span(portal)) if o.anchor == "shandong-2022-8--round-2-filing"]
+    assert months_covered(occs) == [(2022, m) for m in range(8, 13)]
+    hunan = [o for o in occurrences(portal, year_span(portal), {"hunan"}) if o.province.id == "hunan"]
+    assert months_covered(hunan) == [(2022, 4), (2022, 5)]
+
+
+def test_a_month_lists_each_window_touching_it_once_in_order(portal):
+    occs = occurrences(portal, year_span(portal))
+    august = month_grid(2022, 8, occs).occurrences
+    assert [o.key for o in august] == list(dict.fromkeys(o.key for o in august))
+    assert "shandong-2022-8--round-2-filing" in [o.key for o in august]  # it starts on 20 August
+    assert "shandong-2022-8--round-2-filing" in [o.key for o in month_grid(2022, 11, occs).occurrences]  # and runs on
+    assert month_grid(2022, 8, occs).key == "m-2022-08"
+
+
+# ---------------------------------------------------------------- the present, years and the month to show
+
+
+def test_present_is_what_is_open_or_still_to_come_soonest_first(portal):
+    occs = occurrences(portal, year_span(portal))
+    found = present(occs, D(2025, 3, 25), 5)
+    assert found[0].key == "anhui-2022-11--spring-school-filing--2025"
+    assert all(o.end >= D(2025, 3, 25) for o in found) and len(found) <= 5
+    assert [o.start for o in found] == sorted(o.start for o in found)
+    assert present(occs, D(2026, 12, 1), 5) == []  # after the hand-over nothing is held
+    assert present(occs, None, 5) == []
+
+
+def test_years_fold_the_past_and_hold_their_months_and_windows(portal):
+    occs = occurrences(portal, year_span(portal))
+    found = years(occs, D(2025, 3, 25))
+    assert [y.year for y in found] == sorted({o.start.year for o in occs} | {g.year for g in month_grids(occs)})
+    assert all(y.past == (y.year < 2025) for y in found)
+    assert sum(len(y.occurrences) for y in found) == len(occs)
+    assert all(g.year == y.year for y in found for g in y.grids)
+    assert not any(y.past for y in years(occs, None))
+
+
+def test_a_window_over_new_year_puts_its_january_in_the_next_year():
+    portal = tiny_portal([{"id": "w", "start": "2030-12-20", "end": "2031-01-10"}])
+    found = years(occurrences(portal, year_span(portal)), None)
+    assert [(y.year, len(y.occurrences), [g.month for g in y.grids]) for y in found] == [
+        (2030, 1, [12]),
+        (2031, 0, [1]),
+    ]
+
+
+def test_the_month_to_show_is_todays_or_the_next_with_windows_or_the_last(portal):
+    grids = month_grids(occurrences(portal, year_span(portal)))
+    assert month_to_show(grids, D(2025, 4, 3)).key == "m-2025-04"
+    assert month_to_show(grids, D(2025, 3, 25)).key == "m-2025-04"
+    assert month_to_show(grids, D(2031, 1, 1)).key == grids[-1].key
+    assert month_to_show([], D(2025, 1, 1)) is None
+
+
+# ---------------------------------------------------------------- built pages
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+CALENDAR_PAGES = ["calendar", "en/calendar"] + [
+    f"{lang}calendar/{p}" for lang in ("", "en/") for p in ("shandong", "anhui", "hunan")
+]
+
+
+@pytest.mark.parametrize("url", CALENDAR_PAGES)
+def test_month_tables_have_captions_headers_and_labelled_ranges(built_site, url):
+    page = soup(built_site, url)
+    months = page.select(".x-cal-month")
+    assert months
+    for month in months:
+        table = month.select_one("table.x-cal-grid")
+        assert table.caption and table.caption.get_text(strip=True)
+        assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 7
+        # a window is a bar on each of its days, without words; its words are said once, under the month
+        assert not table.select("li, a")
+        items = month.select("ul.x-cal-items > li.x-cal-item")
+        targets = [item.a["href"] for item in items]
+        assert len(targets) == len(set(targets)), targets  # once each
+        for item in items:
+            stage = item.select_one(".x-stage").get_text(strip=True)
+            assert stage, item  # a stage label in words, not a colour alone
+            assert item.select_one("time").get_text(strip=True)
+            assert item.a["href"].startswith("#cal-") and page.find(id=item.a["href"][1:]), item.a["href"]
+        bars = table.select(".x-cal-bar")
+        assert bars and len(table.select(".x-cal-bar--start")) <= len(items) >= len(table.select(".x-cal-bar--end"))
+
+
+def test_a_window_is_one_bar_from_its_first_day_to_its_last(built_site, portal):
+    """Every day of a window holds one bar of it: the first day marked as its start, the last as its end."""
+    page = soup(built_site, "calendar/anhui")
+    entry = page.find(id="cal-anhui-2022-11--spring-school-filing--2023")
+    start, end = entry["data-start"], entry["data-end"]
+    days = [td for td in page.select("td[data-date]") if start <= td["data-date"] <= end]
+    assert len(days) == (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    stage = "x-stage-" + next(
+        d.stage for d in portal.notice_by_id["anhui-2022-11"].deadlines if d.id == "spring-school-filing"
+    )
+    for td in days:
+        assert td.select(f".x-cal-bar.{stage}"), td["data-date"]
+    assert days[0].select(f".x-cal-bar--start.{stage}") and days[-1].select(f".x-cal-bar--end.{stage}")
+    assert not days[1].select(f".x-cal-bar--start.{stage}")
+
+
+def test_the_page_is_present_first_as_of_the_last_data_check(built_site, portal):
+    """Before the months: the box of what is open or next as of the data's last check (nothing, after the hand-over,
+    and why), a link to that month; the years before it folded away."""
+    page = soup(built_site, "calendar")
+    article = page.select_one("article")
+    box = article.select_one(".x-cal-present")
+    assert box and article.select_one("details.x-cal-year")
+    assert str(article).index("x-cal-present") < str(article).index("x-cal-year")
+    last_check = max(n.updated for n in portal.notices)
+    listed = box.select(".x-present-list li")
+    for li in listed:
+        assert page.find(id=li.a["href"][1:])["data-end"] >= last_check.isoformat()
+    if not listed:
+        assert box.select_one(".x-present-none").get("hidden") is None
+        assert box.select_one(".x-present-none a.x-docnum")
+    for year in page.select("details.x-cal-year"):
+        assert (year.get("open") is None) == (int(year["data-year"]) < last_check.year)
+    jump = box.select_one("a.x-cal-jump")["href"]
+    assert page.find(id=jump[1:]) and page.find(id=jump[1:])["class"] == ["x-cal-month"]
+
+
+def test_each_list_entry_links_its_notice_anchor_and_ics(built_site):
+    page = soup(built_site, "calendar")
+    entries = page.select("li.x-cal-entry")
+    assert entries
+    for entry in entries:
+        source = entry.select_one("a.x-cal-source")["href"]
+        notice_url, anchor = source.split("#")
+        target = (built_site / "calendar" / notice_url / "index.html").resolve()
+        assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor), source
+        assert (built_site / "calendar" / entry.select_one("a.x-cal-ics")["href"]).resolve().is_file()
+
+
+def test_national_page_lists_every_occurrence_and_undated_obligation(built_site, portal):
+    page = soup(built_site, "calendar")
+    shown = national_view(portal)
+    assert {n.id for n in shown.notices} == {n.id for n in portal.notices}  # today's data fits the national page
+    expected = occurrences(shown, year_span(shown))
+    assert [e["id"] for e in page.select("li.x-cal-entry")] == [f"cal-{o.key}" for o in expected]
+    undated_text = " ".join(page.select_one("ul.x-cal-undated").get_text(" ").split())
+    for u in undated(shown):
+        assert u.deadline.when.zh in undated_text
+
+
+@pytest.mark.parametrize("province_id", ["shandong", "anhui", "hunan"])
+def test_each_province_page_lists_all_its_windows(built_site, portal, province_id):
+    expected = occurrences(portal, year_span(portal), {province_id})
+    entries = soup(built_site, f"calendar/{province_id}").select("li.x-cal-entry")
+    assert [e["id"] for e in entries] == [f"cal-{o.key}" for o in expected]
+
+
+@pytest.mark.parametrize(
+    "url,entry,text",
+    [
+        ("calendar", "cal-shandong-2022-8--round-2-filing", "2022年8月20日—12月20日"),
+        ("calendar/hunan", "cal-hunan-2022-80--round-1-results", "截至2022年5月28日"),
+        ("en/calendar/hunan", "cal-hunan-2022-80--round-1-results", "by 28 May 2022"),
+        ("calendar/anhui", "cal-anhui-2022-11--spring-provincial-review--2024", "2024年4月8日—4月15日"),
+        ("en/calendar/anhui", "cal-anhui-2022-11--autumn-provincial-review--2023", "20 – 27 Sep 2023"),
+    ],
+)
+def test_list_entries_carry_the_source_dates(built_site, url, entry, text):
+    found = soup(built_site, url).find(id=entry)
+    assert found is not None
+    assert found.select_one("time").get_text(strip=True) == text
+
+
+def test_recurring_entries_are_marked_with_their_source_document(built_site):
+    page = soup(built_site, "calendar/anhui")
+    entry = page.find(id="cal-anhui-2022-11--autumn-school-filing--2025")
+    recurring = entry.select_one(".x-recurring").get_text(" ")
+    assert "每年重复（2022—2025年）" in recurring and "皖教秘职成〔2022〕11号" in recurring
+    assert "人社厅函〔2025〕154号" in entry.get_text()  # why it stops
+    assert page.find(id="cal-anhui-2022-11--autumn-school-filing--2026") is None
+
+
+def test_language_switch_leads_to_the_counterpart_calendar(built_site):
+    zh = soup(built_site, "calendar/anhui").select_one('a.md-select__link[hreflang="en"]')["href"]
+    en = soup(built_site, "en/calendar/anhui").select_one('a.md-select__link[hreflang="zh"]')["href"]
+    assert (built_site / "calendar/anhui" / zh).resolve() == (built_site / "en/calendar/anhui").resolve()
+    assert (built_site / "en/calendar/anhui" / en).resolve() == (built_site / "calendar/anhui").resolve()
+
+
+def test_feeds_are_linked_for_subscription_and_download(built_site):
+    page = soup(built_site, "en/calendar/shandong")
+    subscribe = [a["href"] for a in page.select("a.x-cal-subscribe")]
+    assert subscribe and all(h.startswith("webcal://") and h.endswith(".ics") for h in subscribe)
+    assert any(h.endswith("/calendar/feeds/shandong.ics") for h in subscribe)
+    for a in page.select("a.x-cal-download"):
+        assert (built_site / "en/calendar/shandong" / a["href"]).resolve().is_file()
+
+
+@pytest.mark.parametrize("url", ["notices/anhui-2022-11", "en/notices/hunan-2022-80"])
+def test_notice_pages_link_the_calendar_and_each_deadlines_ics(built_site, url):
+    page = soup(built_site, url)
+    links = page.select("p.x-cal-links a")
+    assert links and all((built_site / url / a["href"]).resolve().joinpath("index.html").is_file() for a in links)
+    dated = page.select("tr.x-deadline[data-end]")
+    assert dated and all(row.select_one("a.x-cal-ics") for row in dated)
+    for row in dated:
+        assert (built_site / url / row.select_one("a.x-cal-ics")["href"]).resolve().is_file()
+    assert not any(row.select_one("a.x-cal-ics") for row in page.select("tr.x-deadline:not([data-end])"))
+
+
+def test_grids_and_lists_stay_out_of_the_search_index(built_site):
+    """The calendar repeats the notices' facts once per day and year: searching finds them on the notice pages."""
+    import json
+
+    indexes = list(built_site.rglob("search_index.json"))
+    assert indexes
+    for index in indexes:
+        docs = [d for d in json.loads(index.read_text(encoding="utf-8"))["docs"] if "calendar/" in d["location"]]
+        assert docs, index  # the pages themselves can still be found
+        for doc in docs:
+            words = doc["text"].replace("\u200b", "")  # zero-width spaces of the Chinese word segmentation
+            assert "添加到我的日历" not in words and "Add to my calendar" not in words, doc["location"]  # list entries
+            if doc["location"].endswith(("#月历", "#month-by-month")):  # grid cells
+                assert "院校申报" not in words and "School filing" not in words, doc["location"]
+
+
+@pytest.mark.parametrize("url,name", [("", "日历"), ("en", "Calendar")])
+def test_navigation_leads_to_the_national_calendar(built_site, url, name):
+    tab = next(a for a in soup(built_site, url).select("a.md-tabs__link") if a.get_text(strip=True) == name)
+    target = (built_site / url / tab["href"]).resolve()
+    assert target == (built_site / url / "calendar").resolve()
