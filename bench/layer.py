@@ -36,15 +36,17 @@ def measure(project: Path) -> dict:
         started = time.process_time()
         build.files_of(index)
         out["producers"][f"{produce.__module__}.{produce.__name__}"] = round(time.process_time() - started, 2)
-    pages: collections.Counter = collections.Counter()
-    counts: collections.Counter = collections.Counter()
+    pages: dict[str, float] = collections.defaultdict(float)
+    counts: collections.Counter[str] = collections.Counter()
     for spec in specs:
         for lang in LANGS:
             started = time.process_time()
             page_markdown(spec, portal, lang)
             pages[spec.template] += time.process_time() - started
             counts[spec.template] += 1
-    out["pages"] = {name: (round(seconds, 2), counts[name]) for name, seconds in pages.most_common()}
+    out["pages"] = {
+        name: (round(seconds, 2), counts[name]) for name, seconds in sorted(pages.items(), key=lambda item: -item[1])
+    }
     out["load_portal"], out["page_specs"] = round(out["load_portal"], 2), round(out["page_specs"], 2)
     return out
 

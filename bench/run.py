@@ -340,7 +340,7 @@ def growing_pages(page_sizes: dict[int, dict[str, int]]) -> list[dict]:
     return out
 
 
-def tracked_pages(page_sizes: dict[int, dict[str, int]]) -> dict[str, dict[str, int]]:
+def tracked_pages(page_sizes: dict[int, dict[str, int]]) -> dict[str, dict[str, int | None]]:
     urls = [
         "",
         "en/",

@@ -8,12 +8,16 @@ from pathlib import Path
 from string import Template
 
 from macros.data.hints import did_you_mean
-from macros.data.models import Form, Issuer, Notice, Province
+from macros.data.models import Form, Issuer, Notice, Province, Record
 
 SCAFFOLDS = Path(__file__).resolve().parent / "scaffolds"
 TEMPLATE = SCAFFOLDS / "notice.yml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FIELDS = {"notice": Notice, "province": Province, "form": Form}  # scaffold -> the record it writes
+FIELDS: dict[str, type[Record]] = {
+    "notice": Notice,
+    "province": Province,
+    "form": Form,
+}  # scaffold -> the record it writes
 
 
 class ScaffoldError(ValueError):

@@ -124,4 +124,5 @@ def whole_date(text: str) -> dt.date | None:
     rest = (text[: m.start] + text[m.end :]).strip(" 　()（）")
     if rest not in ("", "印发", "发布"):
         return None
-    return _make(*m.first)
+    year, month, day = m.first
+    return _make(year, month, day) if year is not None else None

@@ -196,10 +196,16 @@ def audience(doc: Document) -> Found | None:
     return None
 
 
+def _match_text(pattern: str, sentence: str) -> str:
+    """The words of `sentence` that `pattern` matched (it was chosen because it matches)."""
+    found = re.search(pattern, sentence)
+    return found.group() if found else ""
+
+
 def deadlines(
     doc: Document, default_year: int | None, issued: dt.date | None, skip: int | None = None
 ) -> list[DeadlineDraft]:
-    found = []
+    found: list[DeadlineDraft] = []
     recurring: dict[int, tuple[int, Found]] = {}  # section → (from year, the sentence that says 每年)
     round_order: list[str] = []  # e.g. [spring, autumn] after "春季、秋季两次"
     for paragraph in doc.paragraphs:
@@ -277,15 +283,15 @@ def _deadline(
         else None
     )
     name = re.sub(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)])", "", lead)
-    name = re.match(
+    named = re.match(
         r"^(?:[^：:]*[：:])?(?P<t>.+?)时间(?:安排)?(?:分别)?(?:为|是)?[：:]?$", re.split(r"[，,]", name)[-1]
     )
     draft = DeadlineDraft(
         start=Found.at(start, paragraph, mention.start, mention.end) if start else None,
         end=Found.at(end, paragraph, mention.start, mention.end) if end else None,
-        stage=(stage[0], re.search(stage[1], sentence).group()) if stage else None,
+        stage=(stage[0], _match_text(stage[1], sentence)) if stage else None,
         round=round_,
-        title=Found.at(name["t"], paragraph, lead_start, mention.start) if name and len(name["t"]) >= 2 else None,
+        title=Found.at(named["t"], paragraph, lead_start, mention.start) if named and len(named["t"]) >= 2 else None,
         before=mention.words if mention.before else None,
         recurrence=recurrence if recurrence and mention.first[0] is None else None,
     )

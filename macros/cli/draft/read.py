@@ -1,6 +1,7 @@
 # Reads an official document (.txt, .docx, .pdf) into its lines of text, numbered from 1 by their position in the list.
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def _read_pdf(path: Path) -> list[str]:
             # Tables are read row by row: as plain text, cells that wrap interleave with their neighbours.
             tables = page.find_tables()
             boxes = [table.bbox for table in tables]
-            outside = page.filter(lambda obj, boxes=boxes: not any(_inside(obj, box) for box in boxes))
+            outside = page.filter(functools.partial(_outside_all, boxes=boxes))
             placed = [(line["top"], line["text"]) for line in outside.extract_text_lines()]
             for table in tables:
                 for row_top, row in zip((r.bbox[1] for r in table.rows), table.extract()):
@@ -96,6 +97,10 @@ def _read_pdf(path: Path) -> list[str]:
                         placed.append((row_top, "；".join(cells) + ("；" if len(cells) > 1 else "")))
             lines.extend(text for _, text in sorted(placed, key=lambda item: item[0]))
     return lines
+
+
+def _outside_all(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    return not any(_inside(obj, box) for box in boxes)
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 # Chinese characters and full-width punctuation: a space beside one of them is an extraction artefact
 # ("2022 年 3 月 4 日", "王 宇", "〔2019〕19 号").
@@ -93,7 +94,8 @@ def _paragraphs(tidy_lines: list[str]) -> list[Paragraph]:
     # A line much shorter than the document's usual line ends its paragraph (a heading, a signature).
     short = 0.6 * statistics.median(lengths) if lengths else 0
     paragraphs: list[Paragraph] = []
-    text, owners, section = "", [], 0
+    owners: list[int] = []
+    text, section = "", 0
     previous = ""
     for number, line in numbered:
         heading_like = len(previous) < short and not re.search(r"[，、,A-Za-z0-9\-]$", previous)
@@ -131,17 +133,21 @@ def ascii_view(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
 
-@dataclass(frozen=True)
-class Found:
-    """A value found in the document and where: source lines `first`..`last`, and the words around it."""
+V = TypeVar("V")
 
-    value: object
+
+@dataclass(frozen=True)
+class Found(Generic[V]):
+    """A value found in the document and where: source lines `first`..`last`, and the words around it. The value's
+    type depends on what was found (a document number's parts, a date, a name): `Found[str]`, `Found[dt.date]`…"""
+
+    value: V
     first: int
     last: int
     quote: str
 
     @classmethod
-    def at(cls, value, paragraph: Paragraph, start: int, end: int, context: int = 12) -> Found:
+    def at(cls, value: V, paragraph: Paragraph, start: int, end: int, context: int = 12) -> Found[V]:
         first, last = paragraph.span(start, end)
         return cls(value, first, last, paragraph.quote(start, end, context))
 
