@@ -12,23 +12,13 @@ from macros.data.publication import Publication
 from macros.data.publication import absolute as absolute_url
 from macros.data.relations import Ending
 from macros.outputs.outputs import PRODUCERS
-from macros.render.render import site_path
-from macros.views import text
+from macros.views import language
 from macros.views.calendar_model import ONE_DAY, dated_deadlines
+from macros.views.urls import ics_event_path as event_feed_path
+from macros.views.urls import ics_feed_path as feed_path
+from macros.views.urls import site_path
 
-FEED_DIR = "calendar/feeds"
-ALL_FEED = "all"
 PRODID = "-//1x-portal//deadline calendar 1.0//ZH"
-
-
-def feed_path(province_id: str | None) -> str:
-    """Site-relative path of a province's feed, or of the feed for all provinces (None)."""
-    return f"{FEED_DIR}/{province_id or ALL_FEED}.ics"
-
-
-def event_feed_path(notice_id: str, deadline_id: str) -> str:
-    """Site-relative path of the "add to my calendar" file of one deadline."""
-    return f"{FEED_DIR}/events/{notice_id}--{deadline_id}.ics"
 
 
 def webcal_url(site_url: str | None, path: str) -> str | None:
@@ -65,7 +55,7 @@ def summary(province: Province, deadline: Deadline) -> str:
 
     def line(lang: str, name: str, title: str) -> str:
         mark = _DUE_MARK[lang] if due and not _SAYS_DUE[lang].search(title) else ""
-        return f"{name}{text.label('colon', lang)}{title}{mark}"
+        return f"{name}{language.label('colon', lang)}{title}{mark}"
 
     zh = line("zh", province.name.zh, deadline.title.zh)
     en = line("en", province.name.en, deadline.title.en) if province.name.en and deadline.title.en else ""
@@ -97,13 +87,13 @@ def description(
     anchor = f"#{notice.id}--{deadline.id}"
     lines = [
         _both(
-            f"环节：{text.enum_label('stage', deadline.stage, 'zh')}",
-            f"Stage: {text.enum_label('stage', deadline.stage, 'en')}",
+            f"环节：{language.enum_label('stage', deadline.stage, 'zh')}",
+            f"Stage: {language.enum_label('stage', deadline.stage, 'en')}",
         ),
         # For a recurring window these are the first year's dates; the RRULE repeats them.
         _both(
-            f"{'首次日期' if deadline.recurrence else '日期'}：{text.fmt_range(deadline.start, deadline.end, 'zh')}",
-            f"{'First dates' if deadline.recurrence else 'Dates'}: {text.fmt_range(deadline.start, deadline.end, 'en')}",
+            f"{'首次日期' if deadline.recurrence else '日期'}：{language.fmt_range(deadline.start, deadline.end, 'zh')}",
+            f"{'First dates' if deadline.recurrence else 'Dates'}: {language.fmt_range(deadline.start, deadline.end, 'en')}",
         ),
         _both(
             f"对象：{deadline.applies_to.zh}", f"Who: {_en(deadline.applies_to)}" if _en(deadline.applies_to) else ""
@@ -122,8 +112,8 @@ def description(
     if ending:  # why the rounds stop
         lines.append(
             _both(
-                f"自{text.fmt_date(ending.from_, 'zh')}起不再举行：{ending.by.doc_number}",
-                f"No longer held from {text.fmt_date(ending.from_, 'en')}: {ending.by.doc_number}",
+                f"自{language.fmt_date(ending.from_, 'zh')}起不再举行：{ending.by.doc_number}",
+                f"No longer held from {language.fmt_date(ending.from_, 'en')}: {ending.by.doc_number}",
             )
         )
     lines.append(f"文号 / Document number: {notice.doc_number}")
@@ -162,7 +152,8 @@ def deadline_event(
     event.add("summary", summary(province, deadline))
     event.add("description", description(province, notice, deadline, site_url, (last_year, until[1])))
     event.add(
-        "categories", [text.enum_label("stage", deadline.stage, "zh"), text.enum_label("stage", deadline.stage, "en")]
+        "categories",
+        [language.enum_label("stage", deadline.stage, "zh"), language.enum_label("stage", deadline.stage, "en")],
     )
     event.add("transp", "TRANSPARENT")  # a deadline does not make the reader busy
     page = absolute_url(site_url, site_path("notices", notice.id, "zh"))

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from macros.views import platform
-from macros.views.text import pick
+from macros.views.language import pick
 
 LANGS = {"zh": "", "en": "en/"}
 
