@@ -206,7 +206,7 @@ def test_join_folded_lines(written, joined):
 
 
 # Labels that are lists for the templates to split on spaces (calendar.html), never shown as they are.
-SPLIT_LISTS = {"cal_month_names", "cal_weekdays", "cal_weekdays_long"}
+SPLIT_LISTS = {"cal_month_names", "cal_weekdays", "cal_weekdays_long", "month_abbr"}
 
 
 def test_interface_labels_have_no_space_inside_chinese():
