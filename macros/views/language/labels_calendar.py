@@ -1,4 +1,4 @@
-# Words of the deadline calendar pages and their .ics links, per language (merged into labels.LABELS).
+# Words of the deadline calendar pages and of the .ics calendars, per language (merged into labels.LABELS).
 from __future__ import annotations
 
 CALENDAR_LABELS: dict[str, dict[str, str]] = {
@@ -65,4 +65,18 @@ CALENDAR_LABELS: dict[str, dict[str, str]] = {
     },
     "cal_month_items": {"zh": "本月事项", "en": "This month"},
     "cal_to_feeds": {"zh": "订阅日历（.ics）", "en": "Subscribe (.ics)"},
+    # the .ics calendars (macros/outputs/ics.py): every language of an event in one text, "中文 / English"
+    "ics_feed_all": {"zh": "1+X 证书试点时间节点（全部省份）", "en": "1+X certificate pilot deadlines (all provinces)"},
+    "ics_feed_province": {"zh": "1+X 证书试点时间节点（%s）", "en": "1+X certificate pilot deadlines (%s)"},
+    "ics_feed_event": {"zh": "%(doc)s：%(title)s", "en": "%(title)s"},
+    "ics_due_mark": {"zh": "（截止）", "en": " (deadline)"},
+    "ics_days_left": {"zh": "还有%s天", "en": "%s days left"},
+    "ics_dates": {"zh": "日期", "en": "Dates"},
+    "ics_first_dates": {"zh": "首次日期", "en": "First dates"},
+    "ics_recurring_until": {
+        "zh": "每年重复（自%(first)s年起至%(last)s年）",
+        "en": "Repeats every year (from %(first)s to %(last)s)",
+    },
+    "ics_no_longer_held": {"zh": "自%s起不再举行", "en": "No longer held from %s"},
+    "ics_notice_page": {"zh": "通知页面", "en": "Notice page (English)"},
 }
