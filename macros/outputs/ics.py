@@ -16,9 +16,7 @@ from macros.outputs.outputs import PRODUCERS
 from macros.views import language
 from macros.views.calendar_model import ONE_DAY, dated_deadlines
 from macros.views.language import ORIGINAL
-from macros.views.urls import ics_event_path as event_feed_path
-from macros.views.urls import ics_feed_path as feed_path
-from macros.views.urls import site_path
+from macros.views.urls import ics_event_path, ics_feed_path, site_path
 
 PRODID = "-//1x-portal//deadline calendar 1.0//ZH"
 
@@ -153,6 +151,8 @@ def deadline_event(
     """An all-day event (DTEND is the day after the last day); a recurring window is one event with an RRULE,
     ending (UNTIL) with the last year it can start: `until` is (that year, the ending that stops it) or Nones."""
     site_url = site.url
+    if deadline.end is None:  # dated_deadlines() gives only dated ones; an undated one has no place in a calendar
+        raise ValueError(f"deadline {notice.id}--{deadline.id} has no date for a calendar event")
     start = deadline.start or deadline.end
     stamp = dt.datetime.combine(notice.updated, dt.time(0, 0), tzinfo=dt.UTC)  # from data: reproducible
     event = icalendar.Event()
@@ -230,9 +230,9 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     entries = list(dated_deadlines(portal))
     # each event goes into three feeds (all, its province, its own): build and serialise it once
     events = {(n.id, d.id): deadline_event(p, n, d, site, until_of(portal, n, d)).to_ical() for p, n, d in entries}
-    files = {feed_path(None): feed(feed_name(None), entries, events)}
+    files = {ics_feed_path(None): feed(feed_name(None), entries, events)}
     for province in portal.provinces:
-        path = feed_path(province.id)
+        path = ics_feed_path(province.id)
         if path in files:
             raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
         # a province's feed also carries the national deadlines, which apply in every province
@@ -246,7 +246,7 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
             else ""
             for lang in language.LANGS
         }
-        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
+        files[ics_event_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
     return files
 
 
