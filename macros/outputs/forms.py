@@ -138,10 +138,9 @@ def file_path(form: Form, fmt: str, lang: str) -> str:
 
 def download_name(form: Form, meta: FormMeta, fmt: str, lang: str) -> str:
     """A readable name for the saved file: 湘教通〔2022〕80号 附件1 院校试点信息统计表.docx."""
-    if lang == language.DEFAULT_LANG:
-        name = f"{meta.doc_number} {meta.attachment_label(lang)} {form.title.zh}"
-    else:
-        name = f"{meta.doc_number} {meta.attachment_label(lang)} {language.plain(form.title, lang)} (reference translation)"
+    name = f"{meta.doc_number} {meta.attachment_label(lang)} {language.plain(form.title, lang)}"
+    if lang != language.ORIGINAL:  # a translation is for reading, not the form to submit
+        name += language.label("download_reference_suffix", lang)
     return re.sub(r'[\\/:*?"<>|]+', " ", name) + f".{fmt}"
 
 

@@ -38,6 +38,7 @@ FORM_LABELS: dict[str, dict[str, str]] = {
     "paper_landscape": {"zh": "A4 横向", "en": "A4 landscape"},
     "downloads": {"zh": "下载", "en": "Downloads"},
     "download_official": {"zh": "中文表格（填写提交用）", "en": "Chinese form — the one to fill in and submit"},
+    "download_reference_suffix": {"zh": "（参考译文）", "en": " (reference translation)"},
     "download_reference": {
         "zh": "英文参考译文（不作提交）",
         "en": "English reference translation — not for submission",
