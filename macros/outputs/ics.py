@@ -43,11 +43,6 @@ def _each(line: Callable[[str], str]) -> str:
     return " / ".join([original, *translations])
 
 
-def _in(value, lang: str) -> str:
-    """The text in `lang`, or "" when it is not yet translated (the original then stands alone)."""
-    return getattr(value, lang, None) or ""
-
-
 def _colon(lang: str) -> str:
     return language.label("colon", lang)
 
@@ -61,7 +56,7 @@ def summary(province: Province, deadline: Deadline) -> str:
     due = deadline.start is None
 
     def line(lang: str) -> str:
-        name, title = _in(province.name, lang), _in(deadline.title, lang)
+        name, title = language.exact(province.name, lang), language.exact(deadline.title, lang)
         if not (name and title):
             return ""
         mark = language.label("ics_due_mark", lang) if due and not _SAYS_DUE[lang].search(title) else ""
@@ -80,7 +75,7 @@ def reminder(deadline: Deadline, days: int) -> icalendar.Alarm:
         _each(
             lambda lang: (
                 f"{language.label('ics_days_left', lang) % days}{_colon(lang)}{title}"
-                if (title := _in(deadline.title, lang))
+                if (title := language.exact(deadline.title, lang))
                 else ""
             )
         ),
@@ -107,15 +102,15 @@ def description(
         _each(labelled("stage", lambda lang: language.enum_label("stage", deadline.stage, lang))),
         # For a recurring window these are the first year's dates; the RRULE repeats them.
         _each(labelled(dates, lambda lang: language.fmt_range(deadline.start, deadline.end, lang))),
-        _each(labelled("who", lambda lang: _in(deadline.applies_to, lang))),
+        _each(labelled("who", lambda lang: language.exact(deadline.applies_to, lang))),
     ]
     if deadline.note:
-        lines.append(_each(labelled("note", lambda lang: _in(deadline.note, lang))))
+        lines.append(_each(labelled("note", lambda lang: language.exact(deadline.note, lang))))
     rule = deadline.recurrence
     last_year, ending = until
     if rule:
         for lang in language.LANGS:  # one line per language: the basis is long
-            if basis := _in(rule.basis, lang):
+            if basis := language.exact(rule.basis, lang):
                 repeats = (
                     language.label("ics_recurring_until", lang) % {"first": rule.from_year, "last": last_year}
                     if last_year
@@ -213,7 +208,7 @@ def feed_name(province: Province | None) -> dict[str, str]:
     if province is None:
         return language.labels_of("ics_feed_all")
     return {
-        lang: language.label("ics_feed_province", lang) % name if (name := _in(province.name, lang)) else ""
+        lang: language.label("ics_feed_province", lang) % name if (name := language.exact(province.name, lang)) else ""
         for lang in language.LANGS
     }
 
@@ -242,7 +237,7 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     for province, notice, deadline in entries:
         name = {
             lang: language.label("ics_feed_event", lang) % {"doc": notice.doc_number, "title": title}
-            if (title := _in(deadline.title, lang))
+            if (title := language.exact(deadline.title, lang))
             else ""
             for lang in language.LANGS
         }

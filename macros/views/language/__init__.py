@@ -7,7 +7,7 @@ from macros.views.language.dates import fmt_date, fmt_range
 from macros.views.language.enums import ENUMS
 from macros.views.language.labels import LABELS, label, labels_of
 from macros.views.language.languages import DEFAULT_LANG, LANGS, ORIGINAL, PROPERTIES, is_cjk, others
-from macros.views.language.picking import pick, plain, plain_marked, translated
+from macros.views.language.picking import exact, pick, plain, plain_marked, translated
 
 
 def enum_label(kind: str, value: str, lang: str) -> str:
@@ -22,6 +22,7 @@ __all__ = [
     "ORIGINAL",
     "PROPERTIES",
     "enum_label",
+    "exact",
     "fmt_date",
     "fmt_range",
     "is_cjk",

@@ -1,5 +1,6 @@
-# A Text of the data in the reader's language: escaped for HTML with the untranslated marker, or plain, or plain
-# with the marker; every page and file takes its text through these.
+# A Text of the data in the reader's language, the four ways pages and files need it: escaped for HTML with the
+# untranslated marker (pick), plain with the original as fallback (plain) or with the marker (plain_marked), and only
+# the language's own text (exact).
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -44,6 +45,11 @@ def plain_marked(text, lang: str) -> str:
     return f"{getattr(text, ORIGINAL)} {label('untranslated', lang)}"
 
 
+def exact(text, lang: str) -> str:
+    """The text in `lang` only: "" when it is not yet translated (a calendar line in every language leaves it out)."""
+    return getattr(text, lang, None) or ""
+
+
 def translated(text, lang: str) -> bool:
     """Whether `lang` is a translation and `text` has it: then the original may be shown beside it."""
-    return lang != ORIGINAL and bool(getattr(text, lang, None))
+    return lang != ORIGINAL and bool(exact(text, lang))
