@@ -146,16 +146,17 @@ def deadline_event(
     """An all-day event (DTEND is the day after the last day); a recurring window is one event with an RRULE,
     ending (UNTIL) with the last year it can start: `until` is (that year, the ending that stops it) or Nones."""
     site_url = site.url
-    if deadline.end is None:  # dated_deadlines() gives only dated ones; an undated one has no place in a calendar
-        raise ValueError(f"deadline {notice.id}--{deadline.id} has no date for a calendar event")
-    start = deadline.start or deadline.end
+    end = deadline.end
+    if end is None:  # dated_deadlines() passes only deadlines with an end: an undated one has no event
+        raise ValueError(f"{notice.id}: deadline {deadline.id!r} has no end date")
+    start = deadline.start or end
     stamp = dt.datetime.combine(notice.updated, dt.time(0, 0), tzinfo=dt.UTC)  # from data: reproducible
     event = icalendar.Event()
     event.add("uid", event_uid(notice, deadline, site.identity.uid_domain))
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("dtstart", start)
-    event.add("dtend", deadline.end + ONE_DAY)
+    event.add("dtend", end + ONE_DAY)
     last_year = until[0] or (deadline.recurrence.until_year if deadline.recurrence else None)
     if deadline.recurrence:
         rule: dict = {"freq": "yearly"}

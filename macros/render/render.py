@@ -7,12 +7,26 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from macros.render.safe_text import finalize
+from macros.render.safe_text import finalize, unbroken
 from macros.views import language, limits, platform, urls
 from macros.views.urls import relative, site_path
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAGMENTS = ROOT / "overrides" / "fragments"
+
+
+def pick(text, lang: str) -> Markup:
+    """A Text in `lang` as HTML, escaped (tokens kept unbroken); the original with a visible marker when the
+    translation is missing."""
+    if text is None:
+        return Markup("")
+    if isinstance(text, str):
+        return unbroken(text)
+    if value := language.exact(text, lang):
+        return unbroken(value)
+    return Markup('<span lang="{}">{}</span> <span class="x-untranslated">{}</span>').format(
+        language.ORIGINAL, unbroken(language.plain(text, language.ORIGINAL)), language.label("untranslated", lang)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +61,9 @@ class Context(dict):
         super().__init__(portal=portal, lang=lang, page_url=page_url, **extra)
         paren_open, paren_close = language.label("paren_open", lang), language.label("paren_close", lang)
         self.update(
-            t=lambda value: language.pick(value, lang),
+            t=lambda value: pick(value, lang),
             # running text of a document, never inside a link: the national platform and web addresses linked
-            prose=lambda value: platform.link(language.pick(value, lang)),
+            prose=lambda value: platform.link(pick(value, lang)),
             plain=lambda value: language.plain(value, lang),
             # whether `value` is shown in a translation, beside which the original may stand
             translated=lambda value: language.translated(value, lang),

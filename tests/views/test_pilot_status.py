@@ -12,6 +12,7 @@ import pytest
 import recurring_ical_events
 from bs4 import BeautifulSoup
 
+from macros.render.render import pick
 from macros.views import language
 from macros.views.pilot_status import as_of, present, status_lines
 from macros.views.timeline import entries
@@ -56,7 +57,7 @@ def test_every_ended_notice_opens_with_its_status_naming_each_ending_document(bu
             link = line.find("a", class_="x-docnum")
             assert link.get_text() == ending.by.doc_number and link["href"].endswith(f"{ending.by.id}/")
             assert language.fmt_date(ending.from_, lang) in line.get_text()
-            assert language.pick(ending.relation.note, lang).striptags() in line.get_text()
+            assert pick(ending.relation.note, lang).striptags() in line.get_text()
         status = body.find("dt", string=language.label("status", lang)).find_next("dd").get_text()
         assert portal.endings_of(notice)[0].by.doc_number in status
 

@@ -1,13 +1,13 @@
 # Every word the site writes and how each language writes it, in one place: the labels, page titles, punctuation and
 # date formats (labels.py and the labels_*.py beside it), the enumerated values' words (enums.py), the languages and
-# their properties (languages.py), picking a Text in a language (picking.py) and writing dates (dates.py).
+# their properties (languages.py), picking a Text in a language (picking.py; its HTML with the untranslated marker is macros/render/render.py pick) and writing dates (dates.py).
 from __future__ import annotations
 
 from macros.views.language.dates import fmt_date, fmt_range
 from macros.views.language.enums import ENUMS
 from macros.views.language.labels import LABELS, label, labels_of
 from macros.views.language.languages import DEFAULT_LANG, LANGS, ORIGINAL, PROPERTIES, is_cjk, others
-from macros.views.language.picking import exact, pick, plain, plain_marked, translated
+from macros.views.language.picking import exact, plain, plain_marked, translated
 
 
 def enum_label(kind: str, value: str, lang: str) -> str:
@@ -29,7 +29,6 @@ __all__ = [
     "label",
     "labels_of",
     "others",
-    "pick",
     "plain",
     "plain_marked",
     "translated",

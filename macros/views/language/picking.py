@@ -1,28 +1,10 @@
-# A Text of the data in the reader's language, the four ways pages and files need it: escaped for HTML with the
-# untranslated marker (pick), plain with the original as fallback (plain) or with the marker (plain_marked), and only
-# the language's own text (exact).
+# A Text of the data in the reader's language, as plain text: with the original as fallback (plain) or followed by
+# the untranslated marker (plain_marked), or only the language's own text (exact). Its HTML form with the marker is
+# macros/render/render.py pick().
 from __future__ import annotations
 
-from markupsafe import Markup
-
-from macros.render.safe_text import unbroken
 from macros.views.language.labels import label
 from macros.views.language.languages import ORIGINAL
-
-
-def pick(text, lang: str) -> Markup:
-    """The text in `lang`, escaped (tokens kept unbroken); the original with a visible marker when the
-    translation is missing."""
-    if text is None:
-        return Markup("")
-    if isinstance(text, str):
-        return unbroken(text)
-    value = getattr(text, lang, None)
-    if value:
-        return unbroken(value)
-    return Markup('<span lang="{}">{}</span> <span class="x-untranslated">{}</span>').format(
-        ORIGINAL, unbroken(getattr(text, ORIGINAL)), label("untranslated", lang)
-    )
 
 
 def plain(text, lang: str) -> str:
