@@ -17,8 +17,8 @@ def measure(project: Path) -> dict:
     from macros.data import publication
     from macros.data.portal import load_portal
     from macros.outputs import outputs
+    from macros.views.language import LANGS
     from macros.views.pages import page_markdown, page_specs
-    from macros.views.text import LANGS
 
     config = load_config(str(project / "mkdocs.yml"))
     started = time.process_time()

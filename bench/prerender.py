@@ -97,8 +97,8 @@ def prerender(project: Path, dest: Path) -> dict:
     from macros.data.portal import load_portal
     from macros.data.publication import from_mkdocs_config
     from macros.outputs.outputs import collect
+    from macros.views.language import LANGS
     from macros.views.pages import page_markdown, page_specs
-    from macros.views.text import LANGS
 
     for entry in project.iterdir():  # the same theme overrides, assets and dictionaries
         if entry.name not in ("docs", "data", "mkdocs.yml"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from macros.data.errors import Problem
 from macros.data.hints import did_you_mean
 from macros.data.loader import Document
-from macros.views.text import LANGS
+from macros.views.language import LANGS
 
 NO_FAILURES: dict[str, set[str]] = {}
 

@@ -9,10 +9,10 @@ from feedgen.feed import FeedGenerator
 
 from macros.data.publication import Publication
 from macros.outputs.outputs import PRODUCERS
-from macros.render.render import site_path
-from macros.views import text
+from macros.views import language
+from macros.views.urls import FEED_FILE, in_language, site_path
 
-FEED_PATHS = {"zh": "feed.xml", "en": "en/feed.xml"}
+FEED_PATHS = {lang: in_language(FEED_FILE, lang) for lang in language.LANGS}
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8))  # the documents' dates are dates in China
 
 
@@ -35,38 +35,28 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), CHINA_TIME)
 
 
-def _in(value, lang: str) -> str:
-    """The text in `lang`; the Chinese with the untranslated marker when the translation is missing."""
-    if value is None:
-        return ""
-    translated = getattr(value, lang, None)
-    if translated:
-        return translated
-    return f"{value.zh} {text.label('untranslated', lang)}"
-
-
 def feed_entries(portal, lang: str) -> list[FeedEntry]:
     """The notices newest first: last checked against the source, then issued, then id."""
     notices = sorted(portal.notices, key=lambda n: (n.updated, n.issued or dt.date.min, n.id), reverse=True)
     entries = []
     for notice in notices:
         province = portal.province_of(notice)
-        issued = text.fmt_date(notice.issued, lang) if notice.issued else text.label("issued_unknown", lang)
+        issued = language.fmt_date(notice.issued, lang) if notice.issued else language.label("issued_unknown", lang)
         facts = " · ".join(
             [
                 notice.doc_number,
-                _in(portal.issuer_of(notice).name, lang),
-                f"{text.label('issued', lang)}{text.label('colon', lang)}{issued}",
+                language.plain_marked(portal.issuer_of(notice).name, lang),
+                f"{language.label('issued', lang)}{language.label('colon', lang)}{issued}",
             ]
         )
         entries.append(
             FeedEntry(
                 notice_id=notice.id,
-                title=_in(notice.title, lang),
-                summary=f"{facts}\n\n{_in(notice.summary, lang)}",
-                issuer=_in(portal.issuer_of(notice).name, lang),
+                title=language.plain_marked(notice.title, lang),
+                summary=f"{facts}\n\n{language.plain_marked(notice.summary, lang)}",
+                issuer=language.plain_marked(portal.issuer_of(notice).name, lang),
                 province_id=province.id,
-                province=_in(province.name, lang),
+                province=language.plain_marked(province.name, lang),
                 updated=_moment(notice.updated),
                 published=_moment(notice.issued) if notice.issued else None,
             )
@@ -92,8 +82,8 @@ def atom_feed(portal, lang: str, site: Publication) -> bytes:
     entries = feed_entries(portal, lang)
     feed = FeedGenerator()
     feed.id(feed_id(authority, lang))
-    feed.title(text.label("feed_title", lang))
-    feed.subtitle(text.label("feed_subtitle", lang))
+    feed.title(language.label("feed_title", lang))
+    feed.subtitle(language.label("feed_subtitle", lang))
     feed.language(lang)
     feed.link(href=_absolute(site_url, FEED_PATHS[lang]), rel="self", type="application/atom+xml")
     feed.link(href=_absolute(site_url, site_path("notices", "", lang)), rel="alternate", type="text/html")

@@ -18,7 +18,7 @@ from docx.shared import Emu, Mm, Pt
 from macros.data.models import Form, FormField, FormItem, FormSection, FormTable
 from macros.outputs import docx_xml
 from macros.outputs.forms import FormMeta, bracket_break, colon, display_width, field_rows, has_tables, reproducible_zip
-from macros.views import text
+from macros.views import language
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class _Writer:
     # ---------------------------------------------------------------- text helpers
 
     def t(self, value) -> str:
-        return text.plain(value, self.lang)
+        return language.plain(value, self.lang)
 
     def run(self, paragraph, content: str, *, size: float, heading: bool = False, bold: bool = False):
         r = paragraph.add_run(content)
@@ -144,19 +144,19 @@ class _Writer:
         fonts.set(qn("w:ascii"), self.fonts.latin_body)
         fonts.set(qn("w:hAnsi"), self.fonts.latin_body)
         fonts.set(qn("w:eastAsia"), self.fonts.body)
-        language = defaults.find(qn("w:lang"))
-        language.set(qn("w:val"), "zh-CN" if self.lang == "zh" else "en-GB")
-        language.set(qn("w:eastAsia"), "zh-CN")
+        lang_element = defaults.find(qn("w:lang"))
+        lang_element.set(qn("w:val"), language.PROPERTIES[self.lang].word_tag)
+        lang_element.set(qn("w:eastAsia"), "zh-CN")
 
     def footer(self):
         """Page number in the official style (— 1 —); the English file also says what it is on every page."""
         section = self.doc.sections[0]
-        if self.lang != text.DEFAULT_LANG:
+        if self.lang != language.DEFAULT_LANG:
             head = section.header.paragraphs[0]
             head.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self.run(
                 head,
-                f"{text.label('form_reference_header', self.lang)} · {self.meta.doc_number} "
+                f"{language.label('form_reference_header', self.lang)} · {self.meta.doc_number} "
                 f"{self.meta.attachment_label(self.lang)}",
                 size=9,
             )
@@ -178,9 +178,9 @@ class _Writer:
 
     def heading_block(self):
         self.paragraph(self.meta.attachment_label(self.lang), size=SIZE_LABEL, heading=True, after=6)
-        if self.lang != text.DEFAULT_LANG:
+        if self.lang != language.DEFAULT_LANG:
             box = self.paragraph(
-                text.label("form_reference_banner", self.lang) % self.meta.doc_number,
+                language.label("form_reference_banner", self.lang) % self.meta.doc_number,
                 size=SIZE_NOTE,
                 bold=True,
                 after=6,
@@ -355,7 +355,7 @@ class _Writer:
         if not self.form.filling_notes:
             return
         self.paragraph(
-            f"{text.label('filling_notes', self.lang)}{colon(self.lang)}",
+            f"{language.label('filling_notes', self.lang)}{colon(self.lang)}",
             size=SIZE_TABLE + 1,
             heading=True,
             before=12,
@@ -372,11 +372,11 @@ class _Writer:
         props.subject = docx_xml.fit_property(
             f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)} · {self.meta.issuer}"
         )
-        props.author = text.label("form_file_author", self.lang)  # the portal made the file, not the issuer
+        props.author = language.label("form_file_author", self.lang)  # the portal made the file, not the issuer
         props.last_modified_by = ""
-        props.comments = docx_xml.fit_property(text.label("form_file_comment", self.lang) % self.meta.doc_number)
+        props.comments = docx_xml.fit_property(language.label("form_file_comment", self.lang) % self.meta.doc_number)
         props.keywords = "1+X"
-        props.language = "zh-CN" if self.lang == "zh" else "en"
+        props.language = language.PROPERTIES[self.lang].office_tag
         props.revision = 1
         props.created = self.meta.created
         props.modified = self.meta.modified  # and no print date: nobody printed it
@@ -400,11 +400,11 @@ class _Writer:
             buffer.getvalue(),
             self.meta.created,
             self.meta.modified,
-            application=text.label("form_file_application", self.lang),
+            application=language.label("form_file_application", self.lang),
         )
 
 
-def form_docx(form: Form, meta: FormMeta, lang: str = text.DEFAULT_LANG) -> bytes:
+def form_docx(form: Form, meta: FormMeta, lang: str = language.DEFAULT_LANG) -> bytes:
     """The form as a .docx file in `lang` (Chinese: the file to submit; English: a reference translation)."""
     return _Writer(form, meta, lang).build()
 

@@ -16,7 +16,7 @@ from openpyxl.worksheet.pagebreak import Break
 from macros.data.models import Form, FormTable
 from macros.outputs import xlsx_print
 from macros.outputs.forms import FormMeta, bracket_break, colon, display_width, field_rows, reproducible_zip
-from macros.views import text
+from macros.views import language
 
 FACES = {"zh": ("宋体", "黑体"), "en": ("Arial", "Arial")}  # (body, heading)
 THIN = Side(style="thin", color="000000")
@@ -45,7 +45,7 @@ class _Sheet:
         self.form, self.meta, self.lang = form, meta, lang
         self.book = Workbook()
         self.ws = self.book.active
-        self.ws.title = _sheet_title(text.plain(form.title, lang))
+        self.ws.title = _sheet_title(language.plain(form.title, lang))
         self.body_face, self.heading_face = FACES[lang]
         self.ncols = max([len(t.columns) for s in form.sections for t in s.tables] + [4])
         self.widths = self._column_widths()
@@ -56,7 +56,7 @@ class _Sheet:
         self.totals: list[str] = []  # coordinates of the totals formulas
 
     def t(self, value) -> str:
-        return text.plain(value, self.lang)
+        return language.plain(value, self.lang)
 
     def font(self, *, heading: bool = False, size: float = 11, bold: bool = False) -> Font:
         return Font(name=self.heading_face if heading else self.body_face, size=size, bold=bold)
@@ -131,8 +131,8 @@ class _Sheet:
 
     def heading_block(self):
         self.merged(self.meta.attachment_label(self.lang), font=self.font(heading=True, size=14))
-        if self.lang != text.DEFAULT_LANG:
-            banner = text.label("form_reference_banner", self.lang) % self.meta.doc_number
+        if self.lang != language.DEFAULT_LANG:
+            banner = language.label("form_reference_banner", self.lang) % self.meta.doc_number
             self.merged(
                 banner, font=self.font(bold=True, size=10), height=self.wrapped_height(banner, size=10), border=GRID
             )
@@ -173,7 +173,9 @@ class _Sheet:
         height = max(self.wrapped_height(label, i + 1, i + 1) for i, label in enumerate(labels))
         for i in range(1, len(spec.columns) + 1):
             cell = self.ws.cell(row=self.row, column=i, value=labels[i - 1])
-            cell.font = self.font(heading=True, bold=self.lang != "zh")
+            cell.font = self.font(
+                heading=True, bold=not language.is_cjk(self.lang)
+            )  # a CJK heading is set in 黑体, not in bold
             cell.fill = HEADER_FILL
             cell.border = GRID
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -229,8 +231,8 @@ class _Sheet:
                 formula1="0",
                 allow_blank=True,
                 showErrorMessage=True,
-                errorTitle=text.label("xlsx_number_title", self.lang),
-                error=text.label(f"xlsx_number_{column.kind}", self.lang),
+                errorTitle=language.label("xlsx_number_title", self.lang),
+                error=language.label(f"xlsx_number_{column.kind}", self.lang),
             )
             letter = get_column_letter(i)
             check.add(f"{letter}{first}:{letter}{last}")
@@ -247,8 +249,8 @@ class _Sheet:
                 formula1=f'"{choices}"',
                 allow_blank=True,
                 showErrorMessage=True,
-                errorTitle=text.label("xlsx_choice_title", self.lang),
-                error=text.label("xlsx_choice_error", self.lang),
+                errorTitle=language.label("xlsx_choice_title", self.lang),
+                error=language.label("xlsx_choice_error", self.lang),
             )
             letter = get_column_letter(i)
             check.add(f"{letter}{first}:{letter}{last}")
@@ -321,7 +323,7 @@ class _Sheet:
         if not self.form.filling_notes:
             return
         with self.together():  # the notes are short: all on one page
-            self.merged(f"{text.label('filling_notes', self.lang)}{colon(self.lang)}", font=self.font(heading=True))
+            self.merged(f"{language.label('filling_notes', self.lang)}{colon(self.lang)}", font=self.font(heading=True))
             for number, note in enumerate(self.form.filling_notes, start=1):
                 content = f"{number}. {self.t(note)}"
                 self.merged(content, font=self.font(size=10), height=self.wrapped_height(content, size=10))
@@ -358,11 +360,11 @@ class _Sheet:
         props = self.book.properties
         props.title = self.t(self.form.title)
         props.subject = f"{self.meta.doc_number} {self.meta.attachment_label(self.lang)} · {self.meta.issuer}"
-        props.creator = text.label("form_file_author", self.lang)  # the portal made the file, not the issuer
+        props.creator = language.label("form_file_author", self.lang)  # the portal made the file, not the issuer
         props.lastModifiedBy = ""
-        props.description = text.label("form_file_comment", self.lang) % self.meta.doc_number
+        props.description = language.label("form_file_comment", self.lang) % self.meta.doc_number
         props.keywords = "1+X"
-        props.language = "zh-CN" if self.lang == "zh" else "en"
+        props.language = language.PROPERTIES[self.lang].office_tag
         props.created = self.meta.created
         props.modified = self.meta.modified
 
@@ -382,12 +384,12 @@ class _Sheet:
             buffer.getvalue(),
             self.meta.created,
             self.meta.modified,
-            application=text.label("form_file_application", self.lang),
+            application=language.label("form_file_application", self.lang),
             edits={xlsx_print.SHEET: lambda xml: xlsx_print.cache_blank_results(xml, len(self.totals))},
         )
 
 
-def form_xlsx(form: Form, meta: FormMeta, lang: str = text.DEFAULT_LANG) -> bytes:
+def form_xlsx(form: Form, meta: FormMeta, lang: str = language.DEFAULT_LANG) -> bytes:
     """The form as an .xlsx workbook in `lang` (one sheet; Chinese is the file to submit)."""
     return _Sheet(form, meta, lang).build()
 

@@ -13,10 +13,11 @@ from xml.sax.saxutils import escape as xml_escape
 
 from macros.data.models import Form, FormField
 from macros.outputs import outputs
-from macros.views import text
+from macros.views import language
+from macros.views.limits import FORMS_NAMED_ONLY_PER_PROVINCE
 from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.urls import form_file_path
 
-FILES_DIR = "forms/files"
 FORMATS = {"docx": "DOCX", "xlsx": "XLSX"}
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -36,7 +37,7 @@ class FormMeta:
     modified: dt.datetime  # the form record's `updated`
 
     def attachment_label(self, lang: str) -> str:
-        return f"附件{self.attachment}" if lang == "zh" else f"Attachment {self.attachment}"
+        return language.label("attachment_n", lang) % self.attachment
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Download:
 
     @property
     def official(self) -> bool:
-        return self.lang == text.DEFAULT_LANG
+        return self.lang == language.DEFAULT_LANG
 
     @property
     def size_label(self) -> str:
@@ -89,7 +90,7 @@ def has_tables(form: Form) -> bool:
 
 
 def colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
+    return language.label("colon", lang)
 
 
 def display_width(content: str) -> int:
@@ -117,8 +118,8 @@ def form_meta(portal, form: Form, lang: str) -> FormMeta:
     return FormMeta(
         notice.doc_number,
         form.attachment,
-        text.plain(notice.title, lang),
-        text.plain(portal.issuer_of(notice).name, lang),
+        language.plain(notice.title, lang),
+        language.plain(portal.issuer_of(notice).name, lang),
         _midnight(issued),
         _midnight(form.updated),
     )
@@ -127,20 +128,19 @@ def form_meta(portal, form: Form, lang: str) -> FormMeta:
 def offered(form: Form) -> list[tuple[str, str]]:
     """(format, language) of every file a form offers: the Chinese files first (the ones to submit)."""
     formats = ["docx"] + (["xlsx"] if form.spreadsheet else [])
-    return [(fmt, lang) for lang in text.LANGS for fmt in formats]
+    return [(fmt, lang) for lang in language.LANGS for fmt in formats]
 
 
 def file_path(form: Form, fmt: str, lang: str) -> str:
-    suffix = "" if lang == text.DEFAULT_LANG else f"-{lang}"
-    return f"{FILES_DIR}/{form.id}{suffix}.{fmt}"
+    suffix = "" if lang == language.DEFAULT_LANG else f"-{lang}"
+    return form_file_path(form.id, suffix, fmt)
 
 
 def download_name(form: Form, meta: FormMeta, fmt: str, lang: str) -> str:
     """A readable name for the saved file: 湘教通〔2022〕80号 附件1 院校试点信息统计表.docx."""
-    if lang == text.DEFAULT_LANG:
-        name = f"{meta.doc_number} {meta.attachment_label(lang)} {form.title.zh}"
-    else:
-        name = f"{meta.doc_number} {meta.attachment_label(lang)} {text.plain(form.title, lang)} (reference translation)"
+    name = f"{meta.doc_number} {meta.attachment_label(lang)} {language.plain(form.title, lang)}"
+    if lang != language.ORIGINAL:  # a translation is for reading, not the form to submit
+        name += language.label("download_reference_suffix", lang)
     return re.sub(r'[\\/:*?"<>|]+', " ", name) + f".{fmt}"
 
 
@@ -259,8 +259,6 @@ def human_size(size: int) -> str:
 
 # ---------------------------------------------------------------- pages
 
-_CATALOGUE_TITLE = {"zh": "表格", "en": "Forms"}
-
 
 @dataclass(frozen=True)
 class CatalogueEntry:
@@ -270,9 +268,6 @@ class CatalogueEntry:
     attachment: object
     form: Form | None
     downloads: tuple = ()
-
-
-NAMED_ONLY_PER_PROVINCE = 5  # notices whose attachments are only named: the newest few, so the page stays bounded
 
 
 def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
@@ -288,7 +283,7 @@ def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEnt
                 form = portal.form_by_id.get(a.form) if a.form else None
                 entries.append(CatalogueEntry(notice, a, form, tuple(downloads(portal, form)) if form else ()))
             if entries and not any(e.form for e in entries):
-                if named_only == NAMED_ONLY_PER_PROVINCE:
+                if named_only == FORMS_NAMED_ONLY_PER_PROVINCE:
                     continue
                 named_only += 1
             if entries:
@@ -304,7 +299,7 @@ def form_specs(portal) -> list[PageSpec]:
             "forms",
             "",
             "forms.html",
-            _CATALOGUE_TITLE,
+            language.labels_of("title_forms"),
             source="data/forms/",
             updated=max((f.updated for f in portal.forms), default=None),
             context={"catalogue": catalogue(portal)},

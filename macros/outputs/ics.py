@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import icalendar
 
@@ -12,23 +13,12 @@ from macros.data.publication import Publication
 from macros.data.publication import absolute as absolute_url
 from macros.data.relations import Ending
 from macros.outputs.outputs import PRODUCERS
-from macros.render.render import site_path
-from macros.views import text
+from macros.views import language
 from macros.views.calendar_model import ONE_DAY, dated_deadlines
+from macros.views.language import ORIGINAL
+from macros.views.urls import ics_event_path, ics_feed_path, site_path
 
-FEED_DIR = "calendar/feeds"
-ALL_FEED = "all"
 PRODID = "-//1x-portal//deadline calendar 1.0//ZH"
-
-
-def feed_path(province_id: str | None) -> str:
-    """Site-relative path of a province's feed, or of the feed for all provinces (None)."""
-    return f"{FEED_DIR}/{province_id or ALL_FEED}.ics"
-
-
-def event_feed_path(notice_id: str, deadline_id: str) -> str:
-    """Site-relative path of the "add to my calendar" file of one deadline."""
-    return f"{FEED_DIR}/events/{notice_id}--{deadline_id}.ics"
 
 
 def webcal_url(site_url: str | None, path: str) -> str | None:
@@ -45,31 +35,34 @@ def event_uid(notice: Notice, deadline: Deadline, uid_domain: str) -> str:
     return f"{notice.id}--{deadline.id}@{uid_domain}"
 
 
-def _both(zh: str, en: str) -> str:
-    return zh if not en or en == zh else f"{zh} / {en}"
+def _each(line: Callable[[str], str]) -> str:
+    """One text in every language, "中文 / English": a language whose `line` is "" (not yet translated) or the
+    same as the original's is left out."""
+    original = line(ORIGINAL)
+    translations = [text for lang in language.others(ORIGINAL) if (text := line(lang)) and text != original]
+    return " / ".join([original, *translations])
 
 
-def _en(value) -> str:
-    """The English text, or "" when it is not yet translated (the Chinese then stands alone)."""
-    return getattr(value, "en", None) or ""
+def _colon(lang: str) -> str:
+    return language.label("colon", lang)
 
 
 # A title that already says it is a due date ("……报送截止", "… due") gets no "(deadline)" after it.
 _SAYS_DUE = {"zh": re.compile("截止|截至|之前|以前"), "en": re.compile(r"\b(?:due|deadline)\b", re.IGNORECASE)}
-_DUE_MARK = {"zh": "（截止）", "en": " (deadline)"}
 
 
 def summary(province: Province, deadline: Deadline) -> str:
     """ "Province: title", marked as a deadline when it is a single due date and the title does not say so."""
     due = deadline.start is None
 
-    def line(lang: str, name: str, title: str) -> str:
-        mark = _DUE_MARK[lang] if due and not _SAYS_DUE[lang].search(title) else ""
-        return f"{name}{text.label('colon', lang)}{title}{mark}"
+    def line(lang: str) -> str:
+        name, title = language.exact(province.name, lang), language.exact(deadline.title, lang)
+        if not (name and title):
+            return ""
+        mark = language.label("ics_due_mark", lang) if due and not _SAYS_DUE[lang].search(title) else ""
+        return f"{name}{_colon(lang)}{title}{mark}"
 
-    zh = line("zh", province.name.zh, deadline.title.zh)
-    en = line("en", province.name.en, deadline.title.en) if province.name.en and deadline.title.en else ""
-    return _both(zh, en)
+    return _each(line)
 
 
 def reminder(deadline: Deadline, days: int) -> icalendar.Alarm:
@@ -79,8 +72,12 @@ def reminder(deadline: Deadline, days: int) -> icalendar.Alarm:
     alarm.add("trigger", -dt.timedelta(days=days), parameters={"RELATED": "END"})
     alarm.add(
         "description",
-        _both(
-            f"还有{days}天：{deadline.title.zh}", f"{days} days left: {deadline.title.en}" if deadline.title.en else ""
+        _each(
+            lambda lang: (
+                f"{language.label('ics_days_left', lang) % days}{_colon(lang)}{title}"
+                if (title := language.exact(deadline.title, lang))
+                else ""
+            )
         ),
     )
     return alarm
@@ -95,42 +92,47 @@ def description(
 ) -> str:
     """Plain text: stage, dates, who, note, recurrence and its basis, the document number and the notice pages."""
     anchor = f"#{notice.id}--{deadline.id}"
+    dates = "ics_first_dates" if deadline.recurrence else "ics_dates"
+
+    def labelled(key: str, value) -> Callable[[str], str]:
+        """'label: text' in a language, "" when `value` (a Text or a function of the language) has no text in it."""
+        return lambda lang: f"{language.label(key, lang)}{_colon(lang)}{text}" if (text := value(lang)) else ""
+
     lines = [
-        _both(
-            f"环节：{text.enum_label('stage', deadline.stage, 'zh')}",
-            f"Stage: {text.enum_label('stage', deadline.stage, 'en')}",
-        ),
+        _each(labelled("stage", lambda lang: language.enum_label("stage", deadline.stage, lang))),
         # For a recurring window these are the first year's dates; the RRULE repeats them.
-        _both(
-            f"{'首次日期' if deadline.recurrence else '日期'}：{text.fmt_range(deadline.start, deadline.end, 'zh')}",
-            f"{'First dates' if deadline.recurrence else 'Dates'}: {text.fmt_range(deadline.start, deadline.end, 'en')}",
-        ),
-        _both(
-            f"对象：{deadline.applies_to.zh}", f"Who: {_en(deadline.applies_to)}" if _en(deadline.applies_to) else ""
-        ),
+        _each(labelled(dates, lambda lang: language.fmt_range(deadline.start, deadline.end, lang))),
+        _each(labelled("who", lambda lang: language.exact(deadline.applies_to, lang))),
     ]
     if deadline.note:
-        lines.append(_both(f"说明：{deadline.note.zh}", f"Note: {_en(deadline.note)}" if _en(deadline.note) else ""))
+        lines.append(_each(labelled("note", lambda lang: language.exact(deadline.note, lang))))
     rule = deadline.recurrence
     last_year, ending = until
     if rule:
-        until_zh = f"至{last_year}年" if last_year else ""
-        until_en = f" to {last_year}" if last_year else ""
-        lines.append(f"每年重复（自{rule.from_year}年起{until_zh}）：{rule.basis.zh}")
-        if rule.basis.en:
-            lines.append(f"Repeats every year (from {rule.from_year}{until_en}): {rule.basis.en}")
+        for lang in language.LANGS:  # one line per language: the basis is long
+            if basis := language.exact(rule.basis, lang):
+                repeats = (
+                    language.label("ics_recurring_until", lang) % {"first": rule.from_year, "last": last_year}
+                    if last_year
+                    else language.label("recurring_since", lang) % rule.from_year
+                )
+                lines.append(f"{repeats}{_colon(lang)}{basis}")
     if ending:  # why the rounds stop
         lines.append(
-            _both(
-                f"自{text.fmt_date(ending.from_, 'zh')}起不再举行：{ending.by.doc_number}",
-                f"No longer held from {text.fmt_date(ending.from_, 'en')}: {ending.by.doc_number}",
+            _each(
+                lambda lang: (
+                    language.label("ics_no_longer_held", lang) % language.fmt_date(ending.from_, lang)
+                    + f"{_colon(lang)}{ending.by.doc_number}"
+                )
             )
         )
-    lines.append(f"文号 / Document number: {notice.doc_number}")
-    zh_page = absolute_url(site_url, site_path("notices", notice.id, "zh")) or site_path("notices", notice.id, "zh")
-    en_page = absolute_url(site_url, site_path("notices", notice.id, "en")) or site_path("notices", notice.id, "en")
-    lines.append(f"通知页面：{zh_page}{anchor}")
-    lines.append(f"Notice page (English): {en_page}{anchor}")
+    # a heading in every language takes the colon of the last one
+    heading = " / ".join(language.label("doc_number", lang) for lang in language.LANGS)
+    lines.append(f"{heading}{_colon(language.LANGS[-1])}{notice.doc_number}")
+    for lang in language.LANGS:
+        path = site_path("notices", notice.id, lang)
+        page = absolute_url(site_url, path) or path
+        lines.append(f"{language.label('ics_notice_page', lang)}{_colon(lang)}{page}{anchor}")
     return "\n".join(lines)
 
 
@@ -165,10 +167,11 @@ def deadline_event(
     event.add("summary", summary(province, deadline))
     event.add("description", description(province, notice, deadline, site_url, (last_year, until[1])))
     event.add(
-        "categories", [text.enum_label("stage", deadline.stage, "zh"), text.enum_label("stage", deadline.stage, "en")]
+        "categories",
+        [language.enum_label("stage", deadline.stage, lang) for lang in language.LANGS],
     )
     event.add("transp", "TRANSPARENT")  # a deadline does not make the reader busy
-    page = absolute_url(site_url, site_path("notices", notice.id, "zh"))
+    page = absolute_url(site_url, site_path("notices", notice.id, language.DEFAULT_LANG))
     if page:
         event.add("url", f"{page}#{notice.id}--{deadline.id}")
     if site.reminder_days:
@@ -184,7 +187,7 @@ def feed(name: dict[str, str], entries, events: dict[tuple[str, str], bytes]) ->
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    title = _both(name["zh"], name["en"])
+    title = _each(name.__getitem__)
     cal.add("name", title)
     cal.add("x-wr-calname", title)
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
@@ -202,11 +205,12 @@ _CALENDAR_END = b"END:VCALENDAR\r\n"
 
 
 def feed_name(province: Province | None) -> dict[str, str]:
+    """The calendar's name in every language ("" in one the province's name is not yet translated into)."""
     if province is None:
-        return {"zh": "1+X 证书试点时间节点（全部省份）", "en": "1+X certificate pilot deadlines (all provinces)"}
+        return language.labels_of("ics_feed_all")
     return {
-        "zh": f"1+X 证书试点时间节点（{province.name.zh}）",
-        "en": f"1+X certificate pilot deadlines ({province.name.en})" if province.name.en else "",
+        lang: language.label("ics_feed_province", lang) % name if (name := language.exact(province.name, lang)) else ""
+        for lang in language.LANGS
     }
 
 
@@ -222,9 +226,9 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     entries = list(dated_deadlines(portal))
     # each event goes into three feeds (all, its province, its own): build and serialise it once
     events = {(n.id, d.id): deadline_event(p, n, d, site, until_of(portal, n, d)).to_ical() for p, n, d in entries}
-    files = {feed_path(None): feed(feed_name(None), entries, events)}
+    files = {ics_feed_path(None): feed(feed_name(None), entries, events)}
     for province in portal.provinces:
-        path = feed_path(province.id)
+        path = ics_feed_path(province.id)
         if path in files:
             raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
         # a province's feed also carries the national deadlines, which apply in every province
@@ -232,8 +236,13 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
             feed_name(province), [e for e in entries if e[0].id == province.id or portal.is_national(e[1])], events
         )
     for province, notice, deadline in entries:
-        name = {"zh": f"{notice.doc_number}：{deadline.title.zh}", "en": _en(deadline.title)}
-        files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
+        name = {
+            lang: language.label("ics_feed_event", lang) % {"doc": notice.doc_number, "title": title}
+            if (title := language.exact(deadline.title, lang))
+            else ""
+            for lang in language.LANGS
+        }
+        files[ics_event_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
     return files
 
 

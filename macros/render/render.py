@@ -7,29 +7,26 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from macros.render.safe_text import finalize
-from macros.views import platform, text
+from macros.render.safe_text import finalize, unbroken
+from macros.views import language, limits, platform, urls
+from macros.views.urls import relative, site_path
 
 ROOT = Path(__file__).resolve().parents[2]
 FRAGMENTS = ROOT / "overrides" / "fragments"
 
 
-def site_path(kind: str, ident: str, lang: str) -> str:
-    """Site-relative URL of a generated page: 'notices/x/' or 'en/notices/x/'."""
-    base = f"{kind}/{ident}/" if ident else f"{kind}/"
-    return base if lang == text.DEFAULT_LANG else f"{lang}/{base}"
-
-
-def relative(target: str, from_page: str) -> str:
-    """URL of `target` as seen from the page at `from_page` (both site-relative, directory style, no "..").
-    Plain string work: it runs for every link of every generated page (posixpath.relpath asks for the cwd)."""
-    here = from_page.split("/")[:-1]  # the page's folder: "notices/x/" -> [notices, x]; "a.html" -> []
-    parts = target.split("/")
-    common = 0
-    while common < len(here) and common < len(parts) - 1 and here[common] == parts[common]:
-        common += 1
-    rel = "../" * (len(here) - common) + "/".join(parts[common:])
-    return rel or "./"
+def pick(text, lang: str) -> Markup:
+    """A Text in `lang` as HTML, escaped (tokens kept unbroken); the original with a visible marker when the
+    translation is missing."""
+    if text is None:
+        return Markup("")
+    if isinstance(text, str):
+        return unbroken(text)
+    if value := language.exact(text, lang):
+        return unbroken(value)
+    return Markup('<span lang="{}">{}</span> <span class="x-untranslated">{}</span>').format(
+        language.ORIGINAL, unbroken(language.plain(text, language.ORIGINAL)), language.label("untranslated", lang)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +41,16 @@ def environment() -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
         finalize=finalize,  # data is escaped for Markdown too: fragments are embedded in Markdown pages
     )
-    env.globals.update(fmt_date=text.fmt_date, fmt_range=text.fmt_range)
+    # what every template may use besides its context: the limits of national pages and the site's paths, from the
+    # one module that holds each (a template never writes a number of notices or a folder name out)
+    env.globals.update(
+        fmt_date=language.fmt_date,
+        fmt_range=language.fmt_range,
+        original=language.ORIGINAL,
+        limits=limits,
+        page_path=urls.page_path,
+        ics_event_path=urls.ics_event_path,
+    )
     return env
 
 
@@ -53,26 +59,30 @@ class Context(dict):
 
     def __init__(self, portal, lang: str, page_url: str, **extra):
         super().__init__(portal=portal, lang=lang, page_url=page_url, **extra)
+        paren_open, paren_close = language.label("paren_open", lang), language.label("paren_close", lang)
         self.update(
-            t=lambda value: text.pick(value, lang),
+            t=lambda value: pick(value, lang),
             # running text of a document, never inside a link: the national platform and web addresses linked
-            prose=lambda value: platform.link(text.pick(value, lang)),
-            plain=lambda value: text.plain(value, lang),
+            prose=lambda value: platform.link(pick(value, lang)),
+            plain=lambda value: language.plain(value, lang),
+            # whether `value` is shown in a translation, beside which the original may stand
+            translated=lambda value: language.translated(value, lang),
             # Markup, so that a label formatted with a date (below) keeps the date's markup
-            label=lambda key: Markup.escape(text.label(key, lang)),
-            enum=lambda kind, value: text.enum_label(kind, value, lang),
+            label=lambda key: Markup.escape(language.label(key, lang)),
+            enum=lambda kind, value: language.enum_label(kind, value, lang),
             # a date stays on one line wherever it is written, in a sentence too (portal.css .x-nobr)
-            date=lambda day: Markup('<span class="x-nobr">{}</span>').format(text.fmt_date(day, lang)) if day else "",
-            span=lambda start, end: text.fmt_range(start, end, lang),
+            date=lambda day: (
+                Markup('<span class="x-nobr">{}</span>').format(language.fmt_date(day, lang)) if day else ""
+            ),
+            span=lambda start, end: language.fmt_range(start, end, lang),
             link=lambda kind, ident="": relative(site_path(kind, ident, lang), page_url),
             asset=lambda path: relative(path, page_url),
-            # punctuation follows the language: full-width in Chinese, ASCII with a space before in English
-            paren=lambda inner: (Markup("（{}）") if lang == "zh" else Markup(" ({})")).format(inner),
-            paren_open=lambda: "（" if lang == "zh" else " (",
-            paren_close=lambda: "）" if lang == "zh" else ")",
-            # between two items of a line: a space in English, none in Chinese (which sets no spaces between
-            # words; the CSS spaces the items where they need it, e.g. `:lang(zh) .x-notice-list small`)
-            space=lambda: "" if lang == "zh" else " ",
+            # punctuation follows the language (labels.PUNCTUATION): full-width in Chinese, ASCII with a space
+            # before in English
+            paren=lambda inner: Markup("{}{}{}").format(paren_open, inner, paren_close),
+            paren_open=lambda: paren_open,
+            paren_close=lambda: paren_close,
+            space=lambda: language.label("word_space", lang),
         )
 
 

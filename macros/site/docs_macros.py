@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import cn2an
 from markupsafe import Markup
 
-from macros.views import pilot_status
 from macros.data.portal import cached_portal
 from macros.render.render import render_fragment
+from macros.views import language, pilot_status
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,28 +18,32 @@ ROOT = Path(__file__).resolve().parents[2]
 def _where(env) -> tuple[str, str]:
     """The language and URL of the page being rendered (static-i18n runs define_env once per language)."""
     page = env.page
-    return getattr(page.file, "locale", "zh"), page.url
+    return getattr(page.file, "locale", language.DEFAULT_LANG), page.url
 
 
-# what prose leaves out of a provincial-level name: 山东省 -> 山东, 广西壮族自治区 -> 广西 (the data holds full names)
+# what prose leaves out of a provincial-level name: 山东省 -> 山东, 广西壮族自治区 -> 广西 (the data holds full names;
+# the English names are short already)
 _ZH_LEVEL_SUFFIX = re.compile(r"(?:省|市|特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
+_SHORTENED: dict[str, Callable[[str], str]] = {"zh": lambda name: _ZH_LEVEL_SUFFIX.sub("", name) or name}
 
 
 def short_name(province, lang: str) -> str:
-    """The name prose uses: 山东 rather than 山东省 (the English names are short already)."""
-    if lang == "zh":
-        return _ZH_LEVEL_SUFFIX.sub("", province.name.zh) or province.name.zh
-    return province.name.en or province.name.zh
+    """The name prose uses: 山东 rather than 山东省."""
+    name = language.plain(province.name, lang)
+    return _SHORTENED[lang](name) if lang in _SHORTENED and getattr(province.name, lang, None) else name
 
 
 ENGLISH_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# a count as a reader writes it before a measure word, per language
+_NUMBER_WORDS: dict[str, Callable[[int], str]] = {
+    "zh": lambda n: "两" if n == 2 else cn2an.an2cn(n),
+    "en": lambda n: ENGLISH_NUMBERS[n] if 0 <= n < len(ENGLISH_NUMBERS) else str(n),
+}
 
 
 def number_word(n: int, lang: str) -> str:
     """A count as a reader writes it before a measure word: 两, 三, 三十一; two, three, 31 (words up to ten in English)."""
-    if lang == "zh":
-        return "两" if n == 2 else cn2an.an2cn(n)
-    return ENGLISH_NUMBERS[n] if 0 <= n < len(ENGLISH_NUMBERS) else str(n)
+    return _NUMBER_WORDS[lang](n)
 
 
 def register(env) -> None:
@@ -64,8 +69,12 @@ def register(env) -> None:
     def present_overview() -> Markup:
         """What is open now or next anywhere on the portal (as of the data; the browser redoes it), or why nothing is."""
         portal = cached_portal(ROOT)
-        return fragment("present.html", occurrences=pilot_status.present(portal), as_of=pilot_status.as_of(portal),
-                        lines=pilot_status.status_lines(portal))
+        return fragment(
+            "present.html",
+            occurrences=pilot_status.present(portal),
+            as_of=pilot_status.as_of(portal),
+            lines=pilot_status.status_lines(portal),
+        )
 
     @env.macro
     def pilot_status_box() -> Markup:

@@ -33,7 +33,7 @@ from macros.views import translations  # noqa: E402  (registers the maintainers'
 from macros.site.page_meta import head_html, meta_html, page_language  # noqa: E402
 from macros.views.pages import OTHER_LANGUAGE_PAGES, page_markdown, page_specs  # noqa: E402
 from macros.data.portal import cached_portal, start_build  # noqa: E402
-from macros.views.text import DEFAULT_LANG  # noqa: E402
+from macros.views.language import DEFAULT_LANG  # noqa: E402
 
 
 def _portal():

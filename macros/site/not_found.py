@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from macros.views import text
 from macros.render.render import render_fragment
+from macros.views import language, urls
 
 TEMPLATE = "404.html"
 
@@ -22,24 +22,31 @@ def root_path(site_url: str | None) -> str:
 
 def language_roots(site_url: str | None) -> dict[str, str]:
     """{language: absolute path of its home}, the default language at the site's root."""
-    root = root_path(site_url)
-    return {lang: root if lang == text.DEFAULT_LANG else f"{root}{lang}/" for lang in text.LANGS}
+    return urls.language_roots(root_path(site_url))
 
 
 def context(portal, lang: str, site_url: str | None) -> dict:
     """What overrides/404.html shows, and the language links of its header (to each language's home)."""
     roots = language_roots(site_url)
-    body = render_fragment("not_found.html", portal, lang, TEMPLATE, root=roots[lang], roots=roots,
-                           other_languages=[other for other in text.LANGS if other != lang],
-                           redirect_from=[roots[other] for other in text.LANGS if other != text.DEFAULT_LANG]
-                           if lang == text.DEFAULT_LANG else [])
+    body = render_fragment(
+        "not_found.html",
+        portal,
+        lang,
+        TEMPLATE,
+        root=roots[lang],
+        roots=roots,
+        other_languages=language.others(lang),
+        redirect_from=[roots[other] for other in language.others(language.DEFAULT_LANG)]
+        if lang == language.DEFAULT_LANG
+        else [],
+    )
     return {"x_not_found": Markup(body), "x_language_roots": roots}
 
 
 def place(output: str, lang: str, site_dir: str) -> str:
     """The 404 page of `lang` as mkdocs is about to write it to the site's root: the default language's stays there;
     another language's is written to its own folder, and nothing is left for mkdocs to write over the first."""
-    if lang == text.DEFAULT_LANG:
+    if lang == language.DEFAULT_LANG:
         return output
     target = os.path.join(site_dir, lang, TEMPLATE)
     os.makedirs(os.path.dirname(target), exist_ok=True)

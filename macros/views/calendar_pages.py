@@ -6,14 +6,15 @@ from dataclasses import dataclass
 
 from macros.data.models import Province
 from macros.outputs import ics
-from macros.views import calendar_model
+from macros.views import calendar_model, language
 from macros.views.calendar_model import month_grids, occurrences, undated, year_span
+from macros.views.limits import NATIONAL_CALENDAR_WINDOWS_PER_PROVINCE, PRESENT
 from macros.views.pages import SPEC_SOURCES, PageSpec
-from macros.views.pilot_status import PRESENT_LIMIT, as_of, stopped_windows
+from macros.views.pilot_status import as_of, stopped_windows
+from macros.views.urls import ics_feed_path
 
 KIND = "calendar"
 TEMPLATE = "calendar.html"
-NATIONAL_WINDOWS_PER_PROVINCE = 6  # as on the home page; each province's own calendar shows all its windows
 
 # The public address, from mkdocs' site_url (set by hooks.on_config); None outside a build: no webcal links then.
 _site = {"url": None}
@@ -31,7 +32,7 @@ class FeedLink:
 
 
 def feed_link(province: Province | None, site_url: str | None) -> FeedLink:
-    path = ics.feed_path(province.id if province else None)
+    path = ics_feed_path(province.id if province else None)
     return FeedLink(province, path, ics.webcal_url(site_url, path))
 
 
@@ -53,7 +54,7 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         "year_span": span,
         "occurrences": occs,
         "as_of": today,
-        "present": calendar_model.present(occs, today, PRESENT_LIMIT),
+        "present": calendar_model.present(occs, today, PRESENT),
         "jump": calendar_model.month_to_show(grids, today),
         "grids": grids,
         "years": calendar_model.years(occs, today),
@@ -62,7 +63,6 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         "stopped": stopped_windows(portal, [n for n in portal.notices if portal.province_of(n).id in ids]),
         "has_national": bool(portal.national_notices()),
         "feeds": feeds,
-        "event_feed_path": ics.event_feed_path,
     }
 
 
@@ -73,7 +73,7 @@ def _latest_update(notices):
 def national_view(portal):
     """What the national calendar shows: each province's newest notices only, so the page does not grow with
     their number (each province's own calendar shows all of its windows)."""
-    return portal.recent_view(NATIONAL_WINDOWS_PER_PROVINCE)
+    return portal.recent_view(NATIONAL_CALENDAR_WINDOWS_PER_PROVINCE)
 
 
 def calendar_specs(portal) -> list[PageSpec]:
@@ -84,7 +84,7 @@ def calendar_specs(portal) -> list[PageSpec]:
             KIND,
             "",
             TEMPLATE,
-            {"zh": "时间节点日历", "en": "Deadline calendar"},
+            language.labels_of("title_calendar"),
             source="data/notices/",
             updated=_latest_update(portal.notices),
             context=calendar_context(national_view(portal), list(portal.provinces), True, site_url)
@@ -93,8 +93,8 @@ def calendar_specs(portal) -> list[PageSpec]:
     ]
     for province in portal.provinces:
         title = {
-            "zh": f"{province.name.zh}时间节点日历",
-            "en": f"Deadline calendar: {province.name.en or province.name.zh}",
+            lang: language.label("title_province_calendar", lang) % language.plain(province.name, lang)
+            for lang in language.LANGS
         }
         specs.append(
             PageSpec(

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from macros.data.models import LEVELS, Batch, CatalogueSource, Certificate, CertificateRule, Notice, Text
-from macros.views import text
+from macros.views import language
+from macros.views.limits import CATALOGUE_RULE_NOTICES_PER_PROVINCE
 from macros.views.pages import SPEC_SOURCES, PageSpec
 
-TITLE = {"zh": "证书目录", "en": "Certificate catalogue"}
 NO_BATCH = "none"  # the batch filter's value (and data-batch) for certificates whose batch no source gives
 
 
@@ -126,7 +126,7 @@ class CatalogueView:
 
     def organisations_in(self, lang: str) -> list[Text]:
         """The organisations in the order a reader of `lang` looks them up (by the name shown)."""
-        return sorted(self.organisations, key=lambda t: text.plain(t, lang))
+        return sorted(self.organisations, key=lambda t: language.plain(t, lang))
 
 
 def rule_refs(notices: list[Notice]) -> list[RuleRef]:
@@ -170,16 +170,15 @@ def _order(certificate: Certificate) -> tuple:
     return (certificate.batch is None, certificate.batch or 0, certificate.sequence or 10**6, certificate.name.zh)
 
 
-RULE_NOTICES_PER_PROVINCE = 3  # as on the comparison page
-
-
 def catalogue_view(portal) -> CatalogueView | None:
     """Everything the catalogue page shows, collected from the portal (None without data/certificates.yml)."""
     cat = portal.catalogue
     if cat is None:
         return None
     # each province's newest notices only: the page (500 certificates × their rules) must not grow with the notices
-    recent = {n.id for p in portal.provinces for n in portal.latest_notices_in(p.id, RULE_NOTICES_PER_PROVINCE)}
+    recent = {
+        n.id for p in portal.provinces for n in portal.latest_notices_in(p.id, CATALOGUE_RULE_NOTICES_PER_PROVINCE)
+    }
     rules = rule_refs([n for n in portal.notices if n.id in recent])
     batch_by_number = {b.number: b for b in cat.batches}
     source_by_id = {s.id: s for s in cat.sources}
@@ -222,7 +221,7 @@ def catalogue_specs(portal) -> list[PageSpec]:
             "certificates",
             "",
             "certificates.html",
-            TITLE,
+            language.labels_of("title_certificates"),
             source=portal.source_of[("catalogue", "")],
             updated=portal.catalogue.updated,
             context={"view": view, "no_batch": NO_BATCH},

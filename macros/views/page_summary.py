@@ -8,10 +8,8 @@ import re
 from html.parser import HTMLParser
 from typing import ClassVar
 
-from macros.views import text
+from macros.views import language
 
-# About what result pages show before they cut the text (Chinese characters are twice as wide).
-LIMITS = {"zh": 100, "en": 160}
 _SENTENCE_END = re.compile(r"[。！？][」』”’）]?|[.!?](?=\s|$)")
 _OPENERS, _CLOSERS = "（《“〔【「『(", "）》”〕】」』)"
 _TRAILING = " ,;:，、；：—-·"
@@ -21,7 +19,7 @@ def shorten(value: str, lang: str, limit: int | None = None) -> str:
     """One line of at most `limit` characters: whole sentences when at least half the room is used, else cut at a
     word (English) or character (Chinese) boundary, outside any open bracket, with "…"."""
     value = " ".join(value.split())
-    limit = limit or LIMITS.get(lang, LIMITS["en"])
+    limit = limit or language.PROPERTIES[lang].description_length
     if len(value) <= limit:
         return value
     head = value[:limit]
@@ -29,7 +27,7 @@ def shorten(value: str, lang: str, limit: int | None = None) -> str:
     if ends and ends[-1] >= limit // 2:
         return head[: ends[-1]].rstrip()
     head = value[: limit - 1]
-    if " " in head and lang != "zh":
+    if " " in head and not language.is_cjk(lang):  # a language that spaces its words is cut at a space
         head = head.rsplit(" ", 1)[0]
     unclosed = []  # where each bracket still open at the cut begins: never end on "……（湘教"
     for i, char in enumerate(head):
@@ -89,17 +87,13 @@ def first_paragraph(html: str) -> str:
     return parser.found
 
 
-def _pick(value, lang: str) -> str:
-    return text.plain(value, lang)
-
-
 def _count(lang: str, key: str, **values) -> str:
-    return text.label(key, lang) % values
+    return language.label(key, lang) % values
 
 
 def _quantity(lang: str, n: int, key: str) -> str:
     """ "4份通知", "1 notice", "4 notices": the label holds singular|plural where the language has both."""
-    forms = text.label(key, lang).split("|")
+    forms = language.label(key, lang).split("|")
     return (forms[0] if n == 1 or len(forms) == 1 else forms[1]) % n
 
 
@@ -107,7 +101,7 @@ def spec_description(spec, portal, lang: str) -> str:
     """A sentence about a page made from data, from that data (plain text, not yet shortened)."""
     kind, ident, context = spec.kind, spec.ident, spec.context
     if kind == "notices" and ident:
-        return _pick(context["notice"].summary, lang)
+        return language.plain(context["notice"].summary, lang)
     if kind == "notices":
         return _count(
             lang,
@@ -121,31 +115,31 @@ def spec_description(spec, portal, lang: str) -> str:
         sentence = _count(
             lang,
             "desc_province",
-            name=_pick(province.name, lang),
+            name=language.plain(province.name, lang),
             notices=_quantity(lang, len(notices), "desc_n_notices"),
             windows=_quantity(lang, portal.dated_windows_in(province.id), "desc_n_windows"),
         )
         if notices:
-            sentence += ("" if lang == "zh" else " ") + _count(
-                lang, "desc_latest", doc=notices[0].doc_number, title=_pick(notices[0].title, lang)
+            sentence += language.label("word_space", lang) + _count(
+                lang, "desc_latest", doc=notices[0].doc_number, title=language.plain(notices[0].title, lang)
             )
         return sentence
     if kind == "provinces":
-        names = ("、" if lang == "zh" else ", ").join(_pick(p.name, lang) for p in portal.provinces)
+        names = language.label("list_sep", lang).join(language.plain(p.name, lang) for p in portal.provinces)
         return _count(lang, "desc_provinces", names=names)
     if kind == "calendar":
         province = context.get("province")
-        scope = _pick(province.name, lang) if province else text.label("desc_all_provinces", lang)
+        scope = language.plain(province.name, lang) if province else language.label("desc_all_provinces", lang)
         return _count(lang, "desc_calendar", scope=scope)
     if kind == "forms" and ident:
         form = portal.form_by_id[ident]
-        formats = text.label("desc_word_excel" if form.spreadsheet else "desc_word", lang)
+        formats = language.label("desc_word_excel" if form.spreadsheet else "desc_word", lang)
         return _count(
             lang,
             "desc_form",
             doc=portal.notice_by_id[form.notice].doc_number,
             n=form.attachment,
-            title=_pick(form.title, lang),
+            title=language.plain(form.title, lang),
             formats=formats,
         )
     if kind == "forms":
@@ -157,7 +151,7 @@ def spec_description(spec, portal, lang: str) -> str:
     if kind == "maintainers" and "coverage" in context:
         coverage = context["coverage"]
         return _count(lang, "desc_translations", missing=len(coverage.gaps), total=coverage.total)
-    return spec.title.get(lang) if isinstance(spec.title, dict) else _pick(spec.title, lang)
+    return spec.title.get(lang) if isinstance(spec.title, dict) else language.plain(spec.title, lang)
 
 
 def latest_update(portal) -> dt.date | None:

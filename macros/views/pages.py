@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 from macros.outputs.outputs import AHEAD
-from macros.render.render import render_fragment, site_path
-from macros.views import page_summary, text
+from macros.render.render import render_fragment
+from macros.views import language, page_summary
+from macros.views.urls import site_path
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,10 @@ class PageSpec:
 
     def src_uri(self, lang: str) -> str:
         stem = f"{self.kind}/{self.ident}" if self.ident else f"{self.kind}/index"
-        return f"{stem}.md" if lang == text.DEFAULT_LANG else f"{stem}.{lang}.md"
+        return f"{stem}.md" if lang == language.DEFAULT_LANG else f"{stem}.{lang}.md"
 
     def url(self, lang: str) -> str:
         return site_path(self.kind, self.ident, lang)
-
-
-_TITLES = {
-    "provinces": {"zh": "各省份", "en": "Provinces"},
-    "notices": {"zh": "全部通知", "en": "All notices"},
-}
 
 
 def page_specs(portal) -> list[PageSpec]:
@@ -51,7 +46,7 @@ def core_specs(portal) -> list[PageSpec]:
             "provinces",
             "",
             "provinces.html",
-            _TITLES["provinces"],
+            language.labels_of("title_provinces"),
             source="data/provinces/",
             updated=max((n.updated for n in portal.notices), default=None),
         ),
@@ -59,7 +54,7 @@ def core_specs(portal) -> list[PageSpec]:
             "notices",
             "",
             "notices.html",
-            _TITLES["notices"],
+            language.labels_of("title_notices"),
             source="data/notices/",
             updated=max((n.updated for n in portal.notices), default=None),
         ),
@@ -93,7 +88,7 @@ def core_specs(portal) -> list[PageSpec]:
 
 def page_markdown(spec: PageSpec, portal, lang: str) -> str:
     """The page as Markdown: front matter (macros off: data is never evaluated as a template) and HTML."""
-    title = spec.title.get(lang) if isinstance(spec.title, dict) else text.plain(spec.title, lang)
+    title = spec.title.get(lang) if isinstance(spec.title, dict) else language.plain(spec.title, lang)
     meta = {
         # The theme prints the title unescaped in <title> and the navigation: escape it here.
         "title": str(escape(title)),
@@ -121,8 +116,8 @@ def other_language_pages(portal) -> dict[str, str]:
     return {
         spec.src_uri(lang): page_markdown(spec, portal, lang)
         for spec in page_specs(portal)
-        for lang in text.LANGS
-        if lang != text.DEFAULT_LANG
+        for lang in language.LANGS
+        if lang != language.DEFAULT_LANG
     }
 
 

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 from macros.data.relations import Ending
 from macros.views.calendar_model import Occurrence, expand, year_span
-
-PRESENT_LIMIT = 5  # entries in the "now / next" box
-HOME_WINDOWS_PER_PROVINCE = 6  # as many as the home page's table of each province shows
+from macros.views.limits import HOME_WINDOWS_PER_PROVINCE, PRESENT
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ def as_of(portal) -> dt.date | None:
 
 def present(portal) -> list[Occurrence]:
     """Occurrences of the home page's windows that were open or still to come on the day of the last data check,
-    soonest first, at most PRESENT_LIMIT (rounds a later document ended are never among them)."""
+    soonest first, at most limits.PRESENT (rounds a later document ended are never among them)."""
     day, span = as_of(portal), year_span(portal)
     if day is None or span is None:
         return []
@@ -49,7 +47,7 @@ def present(portal) -> list[Occurrence]:
             continue
         occs = expand(portal.province_of(notice), notice, deadline, span, portal.last_round_year(notice, deadline))
         found += [o for o in occs if o.end >= day]
-    return sorted(found, key=lambda o: (o.start, o.end, o.notice.id, o.deadline.id))[:PRESENT_LIMIT]
+    return sorted(found, key=lambda o: (o.start, o.end, o.notice.id, o.deadline.id))[:PRESENT]
 
 
 def status_lines(portal, limit: int = 3) -> list[StatusLine]:

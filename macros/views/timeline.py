@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from macros.data.relations import document_date, serial
+from macros.views import language
+from macros.views.limits import TIMELINE_NOTICES_PER_PROVINCE
 from macros.views.pages import SPEC_SOURCES, PageSpec
 from macros.views.pilot_status import status_lines
 
 KIND = "timeline"
-TITLE = {"zh": "试点历程", "en": "Timeline of the pilot"}
-NOTICES_PER_PROVINCE = 3  # bounded at national size; the province pages list the rest
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def entries(portal) -> list[Entry]:
     found += [_notice_entry(n) for n in portal.national_notices()]
     for province in portal.provinces:
         held = portal.notices_in(province.id)
-        shown = held[:NOTICES_PER_PROVINCE]
+        shown = held[:TIMELINE_NOTICES_PER_PROVINCE]
         found += [_notice_entry(n, len(held) - len(shown) if n is shown[-1] else 0) for n in shown]
     for notice in portal.national_notices():
         due: dict[dt.date, list] = {}
@@ -71,7 +71,7 @@ def timeline_specs(portal) -> list[PageSpec]:
             KIND,
             "",
             "timeline.html",
-            TITLE,
+            language.labels_of("title_timeline"),
             source="data/notices/",
             updated=max(dates, default=None),
             context={"years": by_year(entries(portal)), "status_lines": status_lines(portal)},

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from macros.data.models import LongText, Text
 from macros.data.portal import CATALOGUE_FILE
 from macros.render.render import ROOT
+from macros.views import language
 from macros.views.pages import SPEC_SOURCES, PageSpec
 
 TRANSLATED_LANG = "en"
@@ -90,12 +91,15 @@ def coverage(portal, docs_dir: Path | None = ROOT / "docs") -> Coverage:
     return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))), pages)
 
 
-_TITLE = {"zh": "待翻译内容（维护者）", "en": "Missing translations (for maintainers)"}
-
-
 def translation_specs(portal) -> list[PageSpec]:
     return [
-        PageSpec("maintainers", "translations", "translations.html", _TITLE, context={"coverage": coverage(portal)})
+        PageSpec(
+            "maintainers",
+            "translations",
+            "translations.html",
+            language.labels_of("title_translations"),
+            context={"coverage": coverage(portal)},
+        )
     ]
 
 

@@ -21,9 +21,9 @@ from macros.data.models import Form
 from macros.outputs import forms
 from macros.outputs.forms import FormMeta, bracket_break
 from macros.outputs.xlsx_print import SHEET, plan_breaks
-from macros.views import text
+from macros.views import language
 
-LANGS = text.LANGS
+LANGS = language.LANGS
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 RULED = re.compile(r"^_{8,}$")  # a line to write on: an underscore tab leader
@@ -60,7 +60,7 @@ def _nows(s: str) -> str:
 
 
 def _value(t, lang: str) -> str:
-    return text.plain(t, lang)
+    return language.plain(t, lang)
 
 
 def _read_pdf(pdf: Path) -> Printed:
@@ -252,7 +252,7 @@ def _headings(form, lang: str) -> list[str]:
     if form.signature and form.signature.heading:
         out.append(_value(form.signature.heading, lang) + colon)
     if form.filling_notes:
-        out.append(text.label("filling_notes", lang) + colon)
+        out.append(language.label("filling_notes", lang) + colon)
     return out
 
 
@@ -482,7 +482,7 @@ def test_document_properties_are_clean(portal, lang):
             assert not [n for n in names if "thumbnail" in n], names
             assert "thumbnail" not in rels and "thumbnail" not in types
             application = re.findall(r"<Application>(.*?)</Application>", app)
-            assert application == [html.escape(text.label("form_file_application", lang), quote=False)]
+            assert application == [html.escape(language.label("form_file_application", lang), quote=False)]
             assert "Microsoft" not in app and "openpyxl" not in app.lower() and "<Template>" not in app
             assert "lastPrinted" not in core
 

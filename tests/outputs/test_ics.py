@@ -11,8 +11,10 @@ import pytest
 import recurring_ical_events
 
 from macros.outputs import ics
-from macros.outputs.ics import event_feed_path, feed_path, produce_feeds
+from macros.outputs.ics import produce_feeds
 from macros.views.calendar_model import dated_deadlines
+from macros.views.urls import ics_event_path as event_feed_path
+from macros.views.urls import ics_feed_path as feed_path
 from tests.support import ROOT, site_config
 
 D = dt.date

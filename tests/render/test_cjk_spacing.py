@@ -15,7 +15,7 @@ from macros.data import models
 from macros.data.cjk import STRAY_SPACE, join_folded_lines
 from macros.data.loader import read_yaml, to_model
 from macros.outputs.feed import FEED_PATHS
-from macros.views import text
+from macros.views import language
 
 # Elements that end a run of text as the browser lays it out: blocks, table cells, line breaks, controls and images
 # (a space beside a checkbox is not a space inside a sentence), and labels (a control's caption, or one of the
@@ -206,18 +206,18 @@ def test_join_folded_lines(written, joined):
 
 
 # Labels that are lists for the templates to split on spaces (calendar.html), never shown as they are.
-SPLIT_LISTS = {"cal_month_names", "cal_weekdays", "cal_weekdays_long"}
+SPLIT_LISTS = {"cal_month_names", "cal_weekdays", "cal_weekdays_long", "month_abbr"}
 
 
 def test_interface_labels_have_no_space_inside_chinese():
     found = [
         f"LABELS[{key!r}]"
-        for key, value in text.LABELS.items()
+        for key, value in language.LABELS.items()
         if key not in SPLIT_LISTS and STRAY_SPACE.search(value["zh"])
     ]
     found += [
         f"ENUMS[{kind!r}][{key!r}]"
-        for kind, values in text.ENUMS.items()
+        for kind, values in language.ENUMS.items()
         for key, value in values.items()
         if STRAY_SPACE.search(value["zh"])
     ]

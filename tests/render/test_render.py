@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.render.render import relative
+from macros.views.urls import relative
 
 BASE = "https://example.org/site/"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from tests.support import ROOT
 
 import macros.site.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
+from macros.views.language import DEFAULT_LANG, LANGS
 from macros.views.pages import page_specs
-from macros.views.text import DEFAULT_LANG, LANGS
+from tests.support import ROOT
 
 VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -15,13 +15,13 @@ from pathlib import Path
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from tests.support import ROOT, copy_project, run_build, site_config
 
 import macros.site.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
 from macros.data import publication
-from macros.views import page_summary
+from macros.views import language, page_summary
+from macros.views.language import DEFAULT_LANG, LANGS
 from macros.views.pages import page_specs
-from macros.views.text import DEFAULT_LANG, LANGS
+from tests.support import ROOT, copy_project, run_build, site_config
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -167,7 +167,7 @@ def test_every_page_has_a_description_of_its_own(built_site, portal):
         assert len(metas) == 1, path
         description = metas[0]["content"]
         lang = "en" if path.startswith("en/") else "zh"
-        assert description and len(description) <= page_summary.LIMITS[lang], path
+        assert description and len(description) <= language.PROPERTIES[lang].description_length, path
         assert (lang, description) not in seen, f"{path} and {seen.get((lang, description))} share {description!r}"
         seen[(lang, description)] = path
     for notice in portal.notices:
@@ -215,7 +215,7 @@ def test_hand_written_pages_describe_themselves_by_their_first_paragraph(built_s
 )
 def test_descriptions_are_shortened_at_a_boundary(text, lang, expected):
     shortened = page_summary.shorten(text, lang)
-    assert len(shortened) <= page_summary.LIMITS[lang]
+    assert len(shortened) <= language.PROPERTIES[lang].description_length
     assert shortened == expected
 
 

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.data.models import Certificate, CertificateLevel, CertificateRule, Text
-from macros.views import text
+from macros.views import language
 from macros.views.catalogue import catalogue_view, certificate_row, rule_refs
 from tests.support import ROOT, run_build
 from tests.support.synthetic_catalogue import page_order, write_synthetic_catalogue
@@ -191,11 +191,11 @@ def test_catalogue_page_lists_every_certificate_once_in_order_with_an_anchor(bui
     assert ids == [f"cert-{c['id']}" for c in expected]
     headers = [words(th) for th in page.select("table#catalogue-table thead th")]
     assert headers[:4] == [
-        text.label(k, lang) for k in ("cat_name", "cat_batch", "cat_levels_since", "cat_organisation_and_source")
+        language.label(k, lang) for k in ("cat_name", "cat_batch", "cat_levels_since", "cat_organisation_and_source")
     ]
     without_batch = [r for r in rows if r["data-batch"] == "none"]
     assert len(without_batch) == sum(1 for c in portal.catalogue.certificates if c.batch is None) > 0
-    assert all(text.label("cat_batch_not_given", lang) in words(r) for r in without_batch)
+    assert all(language.label("cat_batch_not_given", lang) in words(r) for r in without_batch)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -211,11 +211,11 @@ def test_every_platform_row_is_on_the_page_with_its_level_and_date(built_site, p
             f'.x-level[data-level="{LEVEL_OF[ref["level"]]}"][data-platform-id="{ref["platform_id"]}"]'
         )
         assert chip is not None, (c.id, ref)
-        assert words(chip).rstrip("*").strip() == text.enum_label("level", LEVEL_OF[ref["level"]], lang)
+        assert words(chip).rstrip("*").strip() == language.enum_label("level", LEVEL_OF[ref["level"]], lang)
         since = chip.find_next_sibling("time")
         day = dt.date.fromisoformat(ref["effective_from"])
         assert since["datetime"] == ref["effective_from"]
-        assert words(since) == text.label("cat_level_since", lang) % text.fmt_date(day, lang)
+        assert words(since) == language.label("cat_level_since", lang) % language.fmt_date(day, lang)
         assert ref["organisation"] in words(row)
         assert f'href="#source-{PLATFORM_SOURCE}"' in str(row)
 
@@ -223,7 +223,7 @@ def test_every_platform_row_is_on_the_page_with_its_level_and_date(built_site, p
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_merged_certificates_show_each_source_and_bim_both_spellings(built_site, portal, lang):
     rows = catalogue_rows(page_of(built_site, lang))
-    source_names = {s.id: text.plain(s.name, lang) for s in portal.catalogue.sources}
+    source_names = {s.id: language.plain(s.name, lang) for s in portal.catalogue.sources}
     for c in portal.catalogue.certificates:
         row = rows[c.id]
         assert [a["href"] for a in row.select("a.x-cert-source")] == [
@@ -242,7 +242,7 @@ def test_merged_certificates_show_each_source_and_bim_both_spellings(built_site,
         ],
     ):
         assert zh in words(block)
-        assert text.label("cat_as_written_by", lang).strip() in words(block)
+        assert language.label("cat_as_written_by", lang).strip() in words(block)
         assert [a["href"] for a in block.select("a.x-cert-source")] == [f"#source-{source}"]
     if lang == "en":
         assert "Langfang Zhongke Construction Industrialisation Innovation Research Centre" in words(bim[1])
@@ -253,23 +253,26 @@ def test_counts_on_the_page_equal_the_data(built_site, portal, lang):
     page = page_of(built_site, lang)
     cat = portal.catalogue
     box = page.select_one("#completeness")
-    held = text.label("cat_held", lang) % {"held": len(cat.certificates), "total": cat.total_published}
+    held = language.label("cat_held", lang) % {"held": len(cat.certificates), "total": cat.total_published}
     assert words(box.select_one(".x-cat-held")) == held
     for s in cat.sources:
         count = sum(1 for c in cat.certificates if s.id in {x.source for x in c.sources})
         assert (
-            words(box.select_one(f'.x-count[data-source="{s.id}"]')) == text.label("cat_n_certificates", lang) % count
+            words(box.select_one(f'.x-count[data-source="{s.id}"]'))
+            == language.label("cat_n_certificates", lang) % count
         )
-        assert text.label("cat_source_cited", lang) % count in words(page.select_one(f"#source-{s.id}").find_next("dd"))
+        assert language.label("cat_source_cited", lang) % count in words(
+            page.select_one(f"#source-{s.id}").find_next("dd")
+        )
     merged = sum(1 for c in cat.certificates if len(c.sources) > 1)
-    assert text.label("cat_merged", lang) % {"n": merged} in words(box.select_one(".x-cat-by-source"))
+    assert language.label("cat_merged", lang) % {"n": merged} in words(box.select_one(".x-cat-by-source"))
     without_levels = sum(1 for c in cat.certificates if not c.levels)
-    assert words(box.select_one(".x-levels-not-given")) == text.label("cat_levels_not_given", lang) % {
+    assert words(box.select_one(".x-levels-not-given")) == language.label("cat_levels_not_given", lang) % {
         "n": without_levels
     }
     for summary in page.select(".x-level-count"):
         count = sum(1 for c in cat.certificates if summary["data-level"] in c.level_names)
-        assert words(summary) == text.label("cat_level_count", lang) % count
+        assert words(summary) == language.label("cat_level_count", lang) % count
     batches = {row["id"]: words(row.select("td")[1]) for row in page.select("table.x-cat-batches tbody tr")}
     expected = {f"batch-{b.number}": str(sum(1 for c in cat.certificates if c.batch == b.number)) for b in cat.batches}
     expected["batch-none"] = str(sum(1 for c in cat.certificates if c.batch is None))
@@ -283,8 +286,8 @@ def test_catalogue_states_its_completeness_hand_over_and_where_the_official_list
     assert box.select_one('a[href="https://vslc.ncb.edu.cn/"]') is not None
     assert "职业技能等级证书信息管理服务平台" in words(box)
     note = box.select_one(".x-cat-handed-over")
-    assert words(note).startswith(text.label("cat_handed_over", lang))
-    assert " ".join(text.plain(portal.catalogue.handed_over_note, lang).split()) in words(note)
+    assert words(note).startswith(language.label("cat_handed_over", lang))
+    assert " ".join(language.plain(portal.catalogue.handed_over_note, lang).split()) in words(note)
     assert "人社厅函〔2025〕154号" in words(note)
 
 

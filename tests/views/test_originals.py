@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import Markup
 
+from macros.render.render import pick
 from macros.views import platform
-from macros.views.text import pick
 
 LANGS = {"zh": "", "en": "en/"}
 

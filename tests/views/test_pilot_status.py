@@ -12,7 +12,8 @@ import pytest
 import recurring_ical_events
 from bs4 import BeautifulSoup
 
-from macros.views import text
+from macros.render.render import pick
+from macros.views import language
 from macros.views.pilot_status import as_of, present, status_lines
 from macros.views.timeline import entries
 from tests.support import ROOT
@@ -55,9 +56,9 @@ def test_every_ended_notice_opens_with_its_status_naming_each_ending_document(bu
             assert line is not None, (notice.id, ending.by.id)
             link = line.find("a", class_="x-docnum")
             assert link.get_text() == ending.by.doc_number and link["href"].endswith(f"{ending.by.id}/")
-            assert text.fmt_date(ending.from_, lang) in line.get_text()
-            assert text.pick(ending.relation.note, lang).striptags() in line.get_text()
-        status = body.find("dt", string=text.label("status", lang)).find_next("dd").get_text()
+            assert language.fmt_date(ending.from_, lang) in line.get_text()
+            assert pick(ending.relation.note, lang).striptags() in line.get_text()
+        status = body.find("dt", string=language.label("status", lang)).find_next("dd").get_text()
         assert portal.endings_of(notice)[0].by.doc_number in status
 
 
@@ -132,7 +133,7 @@ def test_home_page_leads_with_the_present_then_the_pilot_status(built_site, port
     assert ("hidden" in none.attrs) == bool(shown)
     if not shown:  # plainly nothing, and why: the documents that ended the rounds
         assert {s.by.doc_number for s in status_lines(portal)} <= {a.get_text() for a in none.find_all("a")}
-        assert text.fmt_date(as_of(portal), lang) in body.select_one(".x-present-asof").get_text()
+        assert language.fmt_date(as_of(portal), lang) in body.select_one(".x-present-asof").get_text()
     status = body.select_one(".x-pilot-status")
     for line in status_lines(portal):
         assert line.by.doc_number in status.get_text()
@@ -157,7 +158,7 @@ def test_hand_over_guide_cites_the_notice_and_its_dates(built_site, portal, lang
     national = portal.notice_by_id["mohrss-2025-154"]
     assert national.doc_number in {a.get_text() for a in body.find_all("a")}
     for d in national.deadlines:
-        assert text.fmt_date(d.end, lang) in body.get_text()
+        assert language.fmt_date(d.end, lang) in body.get_text()
     assert len(body.find_all("h2")) >= 4  # holders, schools, organisations, departments
 
 
@@ -171,11 +172,11 @@ def test_timeline_lists_documents_in_date_order(built_site, portal, lang):
     page_text = body.get_text()
     for ref in portal.referenced:
         item = body.find(id=f"ref-{ref.id}")
-        assert ref.doc_number in item.get_text() and text.label("timeline_not_reproduced", lang) in item.get_text()
+        assert ref.doc_number in item.get_text() and language.label("timeline_not_reproduced", lang) in item.get_text()
     for notice in portal.national_notices():
         assert body.find(id=f"tl-{notice.id}") is not None
         for d in notice.deadlines:
-            assert text.fmt_date(d.end, lang) in page_text
+            assert language.fmt_date(d.end, lang) in page_text
     if portal.catalogue:
         assert str(portal.catalogue.total_published) in body.select_one(".x-tl-batches").get_text()
 
@@ -204,7 +205,7 @@ def test_national_notice_matches_the_reference_on_the_built_page(built_site, por
     facts = body.select_one("dl.x-facts").get_text()
     for name in issuers if lang == "zh" else [i.name.en for i in portal.issuers_of(national)]:
         assert name in facts
-    assert text.label("issued_unknown", lang) in facts
+    assert language.label("issued_unknown", lang) in facts
     assert rows["source we read"].split("(")[0].split()[-1] in {a.get("href") for a in body.find_all("a")}
     sections = [s.get_text() for s in body.select(".x-rules .x-section")]
     assert sections == ["一", "二", "三", "四", "五", "六"]
