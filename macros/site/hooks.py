@@ -3,8 +3,8 @@
 # description, its sitemap date and its absolute hreflang links, and each language its page-not-found page.
 from __future__ import annotations
 
-import logging
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
@@ -17,23 +17,27 @@ from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.views import catalogue  # noqa: E402,F401  (registers the certificate catalogue page)
-from macros.views import timeline  # noqa: E402,F401  (registers the timeline page)
-from macros.views import calendar_pages  # noqa: E402,F401  (register the calendar pages and .ics feeds)
-from macros.outputs import ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
-from macros.outputs import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
-from macros.data.errors import DataError  # noqa: E402
-from macros.site.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
-from macros.site import not_found, serve_errors  # noqa: E402
-from macros.outputs import outputs  # noqa: E402
-from macros.views import page_summary  # noqa: E402
 from macros.data import publication  # noqa: E402
-from macros.outputs import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
-from macros.views import translations  # noqa: E402  (registers the maintainers' page of missing translations)
-from macros.site.page_meta import head_html, meta_html, page_language  # noqa: E402
-from macros.views.pages import OTHER_LANGUAGE_PAGES, page_markdown, page_specs  # noqa: E402
+from macros.data.errors import DataError  # noqa: E402
 from macros.data.portal import cached_portal, start_build  # noqa: E402
+from macros.outputs import feed as _feed  # noqa: E402,F401  (registers the Atom feed producer)
+from macros.outputs import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
+from macros.outputs import (
+    ics,  # noqa: F401  (register the calendar pages and .ics feeds)
+    outputs,
+)
+from macros.site import not_found, serve_errors  # noqa: E402
+from macros.site.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
+from macros.site.page_meta import head_html, meta_html, page_language  # noqa: E402
+from macros.views import (
+    calendar_pages,
+    catalogue,  # noqa: F401  (registers the certificate catalogue page)
+    page_summary,
+    timeline,  # noqa: F401  (registers the timeline page)
+    translations,
+)
 from macros.views.language import DEFAULT_LANG  # noqa: E402
+from macros.views.pages import OTHER_LANGUAGE_PAGES, page_markdown, page_specs  # noqa: E402
 
 
 def _portal():
@@ -82,7 +86,9 @@ def on_files(files, config):
     if _specs.get("portal") is not portal:
         _specs.update(portal=portal, specs=page_specs(portal))
     if current_language(config) == DEFAULT_LANG:
-        files = add_generated_pages(files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang))
+        files = add_generated_pages(
+            files, config, _specs["specs"], lambda spec, lang: page_markdown(spec, portal, lang)
+        )
     else:  # rendered ahead, on the second core where there is one
         try:
             rendered = outputs.current(portal).ahead(OTHER_LANGUAGE_PAGES)
@@ -98,8 +104,11 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     # mkdocs' templates do not escape: the description is escaped here, once, whatever its source
     lang = page_language(page, config)
-    description = page.meta.get("x_description") or page.meta.get("description") or \
-        page_summary.shorten(page_summary.first_paragraph(html), lang)
+    description = (
+        page.meta.get("x_description")
+        or page.meta.get("description")
+        or page_summary.shorten(page_summary.first_paragraph(html), lang)
+    )
     page.meta["description"] = str(escape(description)) if description else None
     try:
         updated = page_summary.page_date(page.meta, _portal())
@@ -117,8 +126,11 @@ def on_page_context(context, page, config, nav):
     lang = page_language(page, config)
     context["x_page_head"] = head_html(_portal(), lang, page.url, page_alternates(page, lang), config.site_url)
     # a hand-written page's own Markdown file, for its foot (docs/guide/fees.md)
-    written = None if page.meta.get("x_source") or not page.file.abs_src_path else \
-        Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
+    written = (
+        None
+        if page.meta.get("x_source") or not page.file.abs_src_path
+        else Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
+    )
     context["x_page_meta"] = meta_html(_portal(), lang, page.url, page.meta, page.edit_url, config.repo_url, written)
     return context
 

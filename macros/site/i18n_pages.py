@@ -50,8 +50,10 @@ def add_generated_pages(files: Files, config, specs, render) -> Files:
     added = []
     for spec in specs:
         page = _page_file(config, spec, lang, lang, render(spec, lang))
-        page.alternates = {other: page if other == lang else _page_file(config, spec, other, lang, None)
-                           for other in plugin.build_languages}
+        page.alternates = {
+            other: page if other == lang else _page_file(config, spec, other, lang, None)
+            for other in plugin.build_languages
+        }
         files.append(page)
         added.append(page)
     # The plugin's sitemap lists every language's pages from this map.

@@ -15,8 +15,8 @@ if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` p
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.site.i18n_pages import i18n_plugin  # noqa: E402
 from macros.data.portal import cached_portal  # noqa: E402
+from macros.site.i18n_pages import i18n_plugin  # noqa: E402
 
 INDEX_PATH = "search/search_index.json"
 # The search plugin segments only runs of Han characters, so "80号" is indexed as "80", zero-width space, "号", and
@@ -55,10 +55,12 @@ def split_index(index: dict, default_language: str, other_languages: list[str]) 
         doc = {**doc, "title": join_latin_suffix(doc["title"]), "text": join_latin_suffix(doc["text"])}
         lang = language_of(doc["location"], other_languages)
         if lang is not None:
-            doc["location"] = doc["location"][len(lang) + 1:]
+            doc["location"] = doc["location"][len(lang) + 1 :]
         docs[lang or default_language].append(doc)
-    return {(INDEX_PATH if lang == default_language else f"{lang}/{INDEX_PATH}"): {**index, "docs": entries}
-            for lang, entries in docs.items()}
+    return {
+        (INDEX_PATH if lang == default_language else f"{lang}/{INDEX_PATH}"): {**index, "docs": entries}
+        for lang, entries in docs.items()
+    }
 
 
 def write_split_index(site_dir: str, default_language: str, other_languages: list[str]) -> dict[str, int]:

@@ -34,17 +34,21 @@ class ServeState:
 
     def guard(self, build):
         """`build` that records a failure instead of raising it, so that `mkdocs serve` keeps serving."""
+
         def guarded_build(config, **kwargs):
-            changed = sorted(p.relative_to(self.root).as_posix() for p, t in self._code_times().items()
-                             if self.code.get(p) != t)
+            changed = sorted(
+                p.relative_to(self.root).as_posix() for p, t in self._code_times().items() if self.code.get(p) != t
+            )
             if changed:
-                log.warning(f"{', '.join(changed)} changed since mkdocs serve started: the rebuild still runs the "
-                            "code loaded then; restart mkdocs serve for the change to take effect")
+                log.warning(
+                    f"{', '.join(changed)} changed since mkdocs serve started: the rebuild still runs the "
+                    "code loaded then; restart mkdocs serve for the change to take effect"
+                )
             try:
                 build(config, **kwargs)
             # Whatever stops the build is shown and the server lives on: mkdocs-macros ends a failed page with
             # exit() (SystemExit), which would otherwise end `mkdocs serve` itself. Ctrl+C still stops it.
-            except (Exception, SystemExit) as exc:  # noqa: BLE001
+            except (Exception, SystemExit) as exc:
                 if isinstance(exc, SystemExit):  # the plugin logged what failed
                     message = f"the build stopped (exit code {exc.code}): a page or macro failed"
                 else:
@@ -55,6 +59,7 @@ class ServeState:
                 log.error("The site could not be rebuilt: every page shows the problems until a rebuild succeeds.")
             else:
                 self.failure = None
+
         return guarded_build
 
     def _data_problems(self) -> list[str]:
@@ -71,8 +76,12 @@ class ServeState:
         from macros.render.render import environment
 
         failure = self.failure or Failure([], "")
-        return environment().get_template("serve_error.html").render(
-            problems=failure.problems, message=failure.message).encode("utf-8")
+        return (
+            environment()
+            .get_template("serve_error.html")
+            .render(problems=failure.problems, message=failure.message)
+            .encode("utf-8")
+        )
 
     def app(self, server):
         """The server's WSGI application, answering the error page while the last build failed."""
@@ -85,11 +94,17 @@ class ServeState:
                     epoch = server._visible_epoch
                 if self.failure is not None:
                     body = server._inject_js_into_html(self.page(), epoch)  # reloads when a rebuild succeeds
-                    start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"),
-                                                               ("Content-Length", str(len(body))),
-                                                               ("Cache-Control", "no-store")])
+                    start_response(
+                        "503 Service Unavailable",
+                        [
+                            ("Content-Type", "text/html; charset=utf-8"),
+                            ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store"),
+                        ],
+                    )
                     return [body]
             return serve_request(environ, start_response)
+
         return application
 
 

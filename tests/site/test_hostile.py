@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from tests.support import ROOT, run_build
 
 from macros.data.errors import DataError
 from macros.data.loader import read_yaml
 from macros.data.portal import load_portal
 from macros.render.safe_text import markdown_safe
+from tests.support import ROOT, run_build
 
 PAYLOADS = {
     "script": '<script>alert("XSS1")</script>',

@@ -2,15 +2,12 @@
 # these fail loudly instead of the language switch or sitemap silently losing the generated pages.
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
 from macros.site.i18n_pages import I18N_FILE_ATTRIBUTES, add_generated_pages, i18n_plugin
 from macros.views.pages import PageSpec
 from tests.support import ROOT
-
 
 
 def _config(tmp_path):

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from tests.support import ROOT, copy_project
 
 pytestmark = pytest.mark.slow

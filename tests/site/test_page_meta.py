@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from tests.support import ROOT
 
 EDIT_BASE = "https://github.com/example/1x-policy-portal/edit/main/"

@@ -15,8 +15,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tests.support import ROOT, copy_project
 from mkdocs.config import load_config
+
+from tests.support import ROOT, copy_project
 
 GIVE_UP_AFTER = 300  # seconds: a bound on waiting for a build on a loaded machine, not a timing assertion
 

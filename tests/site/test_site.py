@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+
 from tests.support import run_build
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
+
 from tests.support import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
