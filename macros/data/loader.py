@@ -22,6 +22,8 @@ Path_ = tuple  # a field path: ("deadlines", 0, "end")
 class _Loader(yaml.CSafeLoader):
     """Safe C loader that leaves dates as text, so the models parse them and report bad ones in place."""
 
+    values_left: int = 0  # values the careful reading may still make (see _convert)
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -196,7 +198,7 @@ def _first_too_deep(text: str) -> tuple[int, int] | None:
         while (event := loader.get_event()) is not None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > MAX_DEPTH and event.start_mark is not None:
                     return event.start_mark.line + 1, event.start_mark.column + 1
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -271,7 +273,7 @@ def _placed(doc: Document, model: type[BaseModel], errors: list[ErrorDetails]) -
     """Each validation error as a problem at its line and field, in words a maintainer can act on."""
     found: list[Problem] = []
     # A misspelt field is one problem, not two: the "missing" error of the field it was meant to be is dropped.
-    meant = {tuple(e["loc"][:-1]) + (_meant_field(model, e),) for e in errors if e["type"] == "extra_forbidden"}
+    meant = {(*e["loc"][:-1], _meant_field(model, e)) for e in errors if e["type"] == "extra_forbidden"}
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "missing" and loc in meant:
@@ -318,7 +320,7 @@ def _record_type(annotation) -> type[BaseModel] | None:
     return next((found for arg in typing.get_args(annotation) if (found := _record_type(arg))), None)
 
 
-def _meant_field(model: type[BaseModel], err: dict) -> str | None:
+def _meant_field(model: type[BaseModel], err: ErrorDetails) -> str | None:
     key = str(err["loc"][-1])
     allowed = _fields_at(model, tuple(err["loc"][:-1]))
     if "：" in key and key.split("：")[0].strip() in allowed:
