@@ -255,16 +255,16 @@ PATTERN_HINTS = {
 }
 
 
-def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
-    """Validate a document's value against a model; map every error to its line and field. A record that only
-    breaks rules of its own (end before start, an id twice…) is still returned, with those rules reported, so the
-    checks across files see it: a reference to it is not reported as unknown."""
+def to_model(doc: Document, model: type[M], problems: list[Problem], *, rule_breakers: bool = False) -> M | None:
+    """Validate a document's value against a model; map every error to its line and field; None when there is
+    one. `rule_breakers`: a record that only breaks rules of its own (end before start, an id twice…) is still
+    returned, those rules reported, so that the checks across files see it (a reference to it is not unknown)."""
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
     problems += _placed(doc, model, errors)
-    if all(err["type"] == models.RULE_ERROR for err in errors):
+    if rule_breakers and all(err["type"] == models.RULE_ERROR for err in errors):
         return model.model_validate(doc.value, context={models.RULES_OFF: True})
     return None
 

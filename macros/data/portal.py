@@ -163,7 +163,7 @@ def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, pr
         return None
     docs[(kind, "")] = doc
     source_of[(kind, "")] = doc.file
-    return to_model(doc, model, problems)
+    return to_model(doc, model, problems, rule_breakers=True)
 
 
 def load_portal(root: Path | str) -> Portal:
@@ -182,7 +182,7 @@ def load_portal(root: Path | str) -> Portal:
     for kind, (folder, model) in KINDS.items():
         for path in _yaml_files(data / folder):
             doc = read_yaml(path, shown(path), problems)
-            record = to_model(doc, model, problems) if doc is not None else None
+            record = to_model(doc, model, problems, rule_breakers=True) if doc is not None else None
             if doc is None or record is None:
                 _note_failure(failed, kind, path)
                 continue
