@@ -81,10 +81,12 @@ def test_a_notice_refuses_ids_twice_at_the_second_one(portal):
 def test_the_catalogue_refuses_entries_that_do_not_hold_together(portal):
     catalogue = portal.catalogue.model_dump(by_alias=True, exclude_none=True, mode="json")
     catalogue["batches"].append(catalogue["batches"][0])
-    catalogue["total_published"] = len(catalogue["certificates"]) - 1
+    catalogue["certificates"] = catalogue["certificates"][:1]  # however many the data holds
+    catalogue["total_published"] = 0
     broken = _rules_broken(models.CertificateCatalogue, catalogue)
     assert any(loc == ("batches", len(catalogue["batches"]) - 1, "number") for loc, _ in broken), broken
-    assert any(loc == ("total_published",) for loc, _ in broken), broken
+    if catalogue["certificates"]:
+        assert any(loc == ("total_published",) for loc, _ in broken), broken
 
 
 NOTICE = """id: made-up-notice
