@@ -1,6 +1,7 @@
 # Reads data/: YAML (C parser) into plain values plus a map from field path to line/column, then into models.
 from __future__ import annotations
 
+import contextlib
 import re
 import typing
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from macros.data import hints, models, yaml_errors
 from macros.data.errors import Problem
@@ -20,6 +22,8 @@ Path_ = tuple  # a field path: ("deadlines", 0, "end")
 class _Loader(yaml.CSafeLoader):
     """Safe C loader that leaves dates as text, so the models parse them and report bad ones in place."""
 
+    values_left: int = 0  # values the careful reading may still make (see _convert)
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -29,20 +33,40 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass
 class Document:
-    """One YAML file: its values and where each field stands in it."""
+    """One YAML file: its values and where each field stands in it. A file read without positions (the fast way,
+    for the valid files that are nearly all of them) is read again with them when a problem must be placed."""
 
     file: str  # as shown in messages: data/notices/x.yml
     value: Any = None
-    marks: dict = field(default_factory=dict)  # path -> (line, col) of the value
-    key_marks: dict = field(default_factory=dict)  # path -> (line, col) of the key naming it
+    text: str | None = field(default=None, repr=False)  # kept by the fast reading, to find positions if asked
+    _marks: dict | None = field(default=None, repr=False)
+    _key_marks: dict | None = field(default=None, repr=False)
+
+    @property
+    def marks(self) -> dict:
+        """path -> (line, col) of the value"""
+        return self._positions()[0]
+
+    @property
+    def key_marks(self) -> dict:
+        """path -> (line, col) of the key naming it"""
+        return self._positions()[1]
+
+    def _positions(self) -> tuple[dict, dict]:
+        if self._marks is None or self._key_marks is None:
+            self._marks, self._key_marks = {}, {}
+            if self.text is not None:  # the fast reading found nothing to report, so neither will this one
+                _read_with_positions(self, self.text, [])
+        return self._marks, self._key_marks
 
     def where(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """The closest known position of `path` (its key when asked, else its value, else a parent's)."""
-        if key and path in self.key_marks:
-            return self.key_marks[path]
-        while path not in self.marks and path:
+        marks, key_marks = self._positions()
+        if key and path in key_marks:
+            return key_marks[path]
+        while path not in marks and path:
             path = path[:-1]
-        return self.marks.get(path, (1, 1))
+        return marks.get(path, (1, 1))
 
     def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
         line, col = self.where(path, key=key)
@@ -55,7 +79,6 @@ def _mark(node) -> tuple[int, int]:
 
 def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | None:
     """Parse one file; on any failure add a Problem and return None."""
-    doc = Document(shown_as)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: accept it
@@ -72,17 +95,26 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
     if len(text) >= DEEP_SCAN_FROM and (deep := _first_too_deep(text)):
         problems.append(Problem(shown_as, *deep, "", f"data nested more than {MAX_DEPTH} levels deep"))
         return None
+    with contextlib.suppress(_NeedsPositions):
+        return Document(shown_as, _read_fast(text), text=text)
+    doc = Document(shown_as, _marks={}, _key_marks={})
+    return doc if _read_with_positions(doc, text, problems) else None
+
+
+def _read_with_positions(doc: Document, text: str, problems: list[Problem]) -> bool:
+    """Read `text` into `doc` noting where every field stands; False (with the problems added) if it cannot be read."""
     loader = _Loader(text)
     loader.values_left = 4 * len(text) + 10_000  # aliases may repeat values, not explode them: see _convert
+    shown_as = doc.file
     try:
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(shown_as, 1, 1, "", "file holds no data (only comments)"))
-            return None
+            return False
         doc.value = _convert(node, (), doc, loader, problems)
     except _Refused as exc:
         problems.append(Problem(shown_as, *exc.where, "", exc.message))
-        return None
+        return False
     except yaml.reader.ReaderError as exc:  # control characters: say where, not "position N"
         pos = exc.position
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -90,17 +122,58 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
         problems.append(
             Problem(shown_as, line, col, "", f"control character U+{code:04X} is not allowed in YAML; remove it")
         )
-        return None
+        return False
     except yaml.MarkedYAMLError as exc:
         line, col, message = yaml_errors.explain(text, exc)
         problems.append(Problem(shown_as, line, col, "", message))
-        return None
+        return False
     except yaml.YAMLError as exc:
         problems.append(Problem(shown_as, 1, 1, "", f"YAML error: {exc}"))
-        return None
+        return False
     finally:
         loader.dispose()
-    return doc
+    return True
+
+
+class _NeedsPositions(Exception):
+    """The fast reading met something the careful one reports (or may): read the file again with positions."""
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _read_fast(text: str) -> Any:
+    """The values of a file that reads cleanly, without noting positions: the same values _convert gives, or
+    _NeedsPositions at the first thing _convert would report or refuse (or any error of the YAML library)."""
+    loader = _Loader(text)
+    budget = [4 * len(text) + 10_000]  # as in _read_with_positions
+
+    def plain(node, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > MAX_DEPTH:
+            raise _NeedsPositions
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR else loader.construct_object(node)
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            out: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.value in out:
+                    raise _NeedsPositions
+                out[key_node.value] = plain(value_node, depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            return [plain(item, depth + 1) for item in node.value]
+        raise _NeedsPositions
+
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _NeedsPositions
+        return plain(node, 0)
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise _NeedsPositions from exc
+    finally:
+        loader.dispose()
 
 
 # Hostile files: the deepest real field path is 7 levels; libyaml's C composer recurses and crashes the process
@@ -125,7 +198,7 @@ def _first_too_deep(text: str) -> tuple[int, int] | None:
         while (event := loader.get_event()) is not None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
-                if depth > MAX_DEPTH:
+                if depth > MAX_DEPTH and event.start_mark is not None:
                     return event.start_mark.line + 1, event.start_mark.column + 1
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -146,7 +219,7 @@ def _convert(node, path: tuple, doc: Document, loader: _Loader, problems: list[P
         )
     if len(path) > MAX_DEPTH:
         raise _Refused(_mark(node), f"data nested more than {MAX_DEPTH} levels deep")
-    doc.marks[path] = _mark(node)
+    doc.marks[path] = _mark(node)  # the careful reading: doc's positions were set empty
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
         problems.append(
             doc.problem(path, f"YAML tags such as {node.tag.replace('tag:yaml.org,2002:', '!!')} are not allowed")
@@ -175,29 +248,40 @@ def _convert(node, path: tuple, doc: Document, loader: _Loader, problems: list[P
 
 
 PATTERN_HINTS = {
-    models.Id.__metadata__[
-        0
-    ].pattern: "must be an id of lower-case letters, digits and single hyphens (like hunan-2022-80)",
-    models.Phone.__metadata__[0].pattern: "must be a phone number such as 0731-84714937",
-    models.Email.__metadata__[0].pattern: "must be an e-mail address such as name@example.cn",
-    models.QQ.__metadata__[0].pattern: "must be a QQ group number (5 to 12 digits, quoted)",
+    models.ID_PATTERN: "must be an id of lower-case letters, digits and single hyphens (like hunan-2022-80)",
+    models.PHONE_PATTERN: "must be a phone number such as 0731-84714937",
+    models.EMAIL_PATTERN: "must be an e-mail address such as name@example.cn",
+    models.QQ_PATTERN: "must be a QQ group number (5 to 12 digits, quoted)",
 }
 
 
-def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
-    """Validate a document's value against a model; map every error to its line and field."""
+def to_model(doc: Document, model: type[M], problems: list[Problem], *, rule_breakers: bool = False) -> M | None:
+    """Validate a document's value against a model; map every error to its line and field; None when there is
+    one. `rule_breakers`: a record that only breaks rules of its own (end before start, an id twice…) is still
+    returned, those rules reported, so that the checks across files see it (a reference to it is not unknown)."""
     try:
         return model.model_validate(doc.value)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+    problems += _placed(doc, model, errors)
+    if rule_breakers and all(err["type"] == models.RULE_ERROR for err in errors):
+        return model.model_validate(doc.value, context={models.RULES_OFF: True})
+    return None
+
+
+def _placed(doc: Document, model: type[BaseModel], errors: list[ErrorDetails]) -> list[Problem]:
+    """Each validation error as a problem at its line and field, in words a maintainer can act on."""
+    found: list[Problem] = []
     # A misspelt field is one problem, not two: the "missing" error of the field it was meant to be is dropped.
-    meant = {tuple(e["loc"][:-1]) + (_meant_field(model, e),) for e in errors if e["type"] == "extra_forbidden"}
+    meant = {(*e["loc"][:-1], _meant_field(model, e)) for e in errors if e["type"] == "extra_forbidden"}
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "missing" and loc in meant:
             continue
         message = err["msg"]
-        if err["type"] == "extra_forbidden":
+        if err["type"] == models.RULE_ERROR:
+            pass  # a record's own rule says what is wrong in full
+        elif err["type"] == "extra_forbidden":
             message = _unknown_field(model, loc)
         elif err["type"] == "missing":
             message = "required field is missing"
@@ -214,8 +298,8 @@ def to_model(doc: Document, model: type[M], problems: list[Problem]) -> M | None
             message += f" (got {shown[:60]!r}{'…' if len(shown) > 60 else ''})"
         if err["type"] == "model_type" and loc == ():
             message = f"the file must hold one {model.__name__} record (a mapping of fields)"
-        problems.append(doc.problem(loc, message, key=err["type"] == "extra_forbidden"))
-    return None
+        found.append(doc.problem(loc, message, key=err["type"] == "extra_forbidden"))
+    return found
 
 
 def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
@@ -236,7 +320,7 @@ def _record_type(annotation) -> type[BaseModel] | None:
     return next((found for arg in typing.get_args(annotation) if (found := _record_type(arg))), None)
 
 
-def _meant_field(model: type[BaseModel], err: dict) -> str | None:
+def _meant_field(model: type[BaseModel], err: ErrorDetails) -> str | None:
     key = str(err["loc"][-1])
     allowed = _fields_at(model, tuple(err["loc"][:-1]))
     if "：" in key and key.split("：")[0].strip() in allowed:

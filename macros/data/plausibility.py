@@ -5,9 +5,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from macros.data.errors import Problem
+from macros.data.loader import Document
+from macros.data.models import CertificateCatalogue, Form, Issuer, Notice, Province, ReferencedDocument
 from macros.data.relations import number_year
 
 YEARS_BEFORE_FIRST = 1  # the span opens on 1 January of the year before the earliest document
@@ -33,9 +36,8 @@ class Span:
 class _Subject:
     """One record under check and what the checks found in it: (check, field path, message)."""
 
-    kind: str  # notice, form, referenced
-    record: object
-    doc: object  # its loader Document
+    record: Notice | Form | ReferencedDocument
+    doc: Document
     found: list[tuple[str, tuple, str]] = field(default_factory=list)
     ran: set[str] = field(default_factory=set)  # checks that looked at it (an exception for another is unused)
     own: dt.date | None = None  # a document's own date, from a value that passed its own checks
@@ -49,37 +51,44 @@ class _Subject:
         return any(e.check == check for e in self.record.plausibility_exceptions)
 
 
-def check_plausibility(levels, notices, forms, referenced, docs: dict, complete: bool, catalogue=None) -> list[Problem]:
+def check_plausibility(
+    levels: list[Province],
+    notices: list[Notice],
+    forms: list[Form],
+    referenced: list[ReferencedDocument],
+    docs: dict[tuple, Document],
+    complete: bool,
+    catalogue: CertificateCatalogue | None = None,
+) -> list[Problem]:
     """`levels`: the provinces and the national level; `complete`: every file loaded (the span is taken from the
     whole data: it is not judged on a part of it)."""
-    subjects = [_Subject("notice", n, docs[("notice", n.id)]) for n in notices]
-    subjects += [_Subject("form", f, docs[("form", f.id)]) for f in forms]
-    subjects += [_Subject("referenced", r, docs[("referenced", r.id)]) for r in referenced]
+    subjects = [_Subject(n, docs[("notice", n.id)]) for n in notices]
+    subjects += [_Subject(f, docs[("form", f.id)]) for f in forms]
+    subjects += [_Subject(r, docs[("referenced", r.id)]) for r in referenced]
     issuers = _Issuers(levels)
     for s in subjects:
-        if s.kind == "notice":
-            _own_date(s)
-            _issuer_checks(s, issuers)
-        elif s.kind == "referenced":
+        if isinstance(s.record, Notice):
+            _own_date(s, s.record)
+            _issuer_checks(s, s.record, issuers)
+        elif isinstance(s.record, ReferencedDocument):
             s.own, s.own_path = dt.date(s.record.year, 1, 1), ("year",)
     span = _span(subjects, catalogue) if complete else None
-    own_of_notice = {s.record.id: s.own for s in subjects if s.kind == "notice"}
+    own_of_notice = {s.record.id: s.own for s in subjects if isinstance(s.record, Notice)}
     for s in subjects:
-        if s.kind == "form":
+        if isinstance(s.record, Form):
             notice_date = own_of_notice.get(s.record.notice)
             if notice_date and (span is None or span.holds(notice_date)):
                 _updated_after(s, notice_date, f"the date of its notice {s.record.notice!r} ({notice_date})", span)
         elif s.own:
             _updated_after(s, s.own, f"the document's date ({s.own})", span)
-            if s.kind == "notice" and (span is None or span.holds(s.own)):
-                _deadlines_near(s)
+            if isinstance(s.record, Notice) and (span is None or span.holds(s.own)):
+                _deadlines_near(s, s.record, s.own)
         if span:
             _dates_in_span(s, span)
     return _problems(subjects)
 
 
-def _own_date(s: _Subject) -> None:
-    notice = s.record
+def _own_date(s: _Subject, notice: Notice) -> None:
     year = number_year(notice.doc_number)
     s.ran.add("issued_year")
     if notice.issued and year and notice.issued.year != year:
@@ -99,7 +108,7 @@ def _updated_after(s: _Subject, own: dt.date, what: str, span: Span | None) -> N
     s.ran.add("updated_before_issued")
     if s.record.updated >= own:
         return
-    if span and not span.holds(own) and s.own_path and s.kind != "form":
+    if span and not span.holds(own) and s.own_path and not isinstance(s.record, Form):
         value = number_year(s.record.doc_number) if s.own_path == ("doc_number",) else getattr(s.record, s.own_path[0])
         s.flag("date_span", s.own_path, _outside(value, span, f"after updated ({s.record.updated}) and "))
     else:
@@ -111,34 +120,33 @@ def _updated_after(s: _Subject, own: dt.date, what: str, span: Span | None) -> N
         )
 
 
-def _deadlines_near(s: _Subject) -> None:
+def _deadlines_near(s: _Subject, notice: Notice, own: dt.date) -> None:
     s.ran.add("deadline_before_notice")
-    floor = _years_before(s.own, DEADLINE_YEARS_BEFORE)
-    for i, deadline in enumerate(s.record.deadlines):
+    floor = _years_before(own, DEADLINE_YEARS_BEFORE)
+    for i, deadline in enumerate(notice.deadlines):
         for key in ("start", "end"):
             day = getattr(deadline, key)
             if day and day < floor:
                 s.flag(
                     "deadline_before_notice",
                     ("deadlines", i, key),
-                    f"{day} is more than {DEADLINE_YEARS_BEFORE} years before the notice ({s.own}): a typo?",
+                    f"{day} is more than {DEADLINE_YEARS_BEFORE} years before the notice ({own}): a typo?",
                 )
 
 
 class _Issuers:
     """Each issuer's level, and what the id of a notice of that issuer may start with (see _prefixes)."""
 
-    def __init__(self, levels):
+    def __init__(self, levels: list[Province]):
         self.level_of = {i.id: level for level in levels for i in level.issuers}
         by_id = {i.id: i for level in levels for i in level.issuers}
         self.prefixes = {i: _prefixes(self.level_of[i], by_id[i], by_id) for i in by_id}
         self.level_prefixes = [(level, {p for i in level.issuers for p in self.prefixes[i.id]}) for level in levels]
 
 
-def _issuer_checks(s: _Subject, issuers: _Issuers) -> None:
+def _issuer_checks(s: _Subject, notice: Notice, issuers: _Issuers) -> None:
     """A notice's id names where it comes from (its province, its issuer or that issuer's parent): the issuer must
     be of that province, and a joint document's co-issuers of the lead issuer's level."""
-    notice = s.record
     level_of = issuers.level_of
     level = level_of.get(notice.issuer)
     if level is None:
@@ -177,7 +185,7 @@ def _issuer_checks(s: _Subject, issuers: _Issuers) -> None:
             )
 
 
-def _prefixes(level, issuer, issuer_by_id) -> list[str]:
+def _prefixes(level: Province, issuer: Issuer | None, issuer_by_id: dict[str, Issuer]) -> list[str]:
     """What an id may start with: the level's id, the issuer's id and its parents' (each also by its first word)."""
     names, seen = [level.id], set()
     while issuer is not None and issuer.id not in seen:
@@ -187,11 +195,11 @@ def _prefixes(level, issuer, issuer_by_id) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _span(subjects: list[_Subject], catalogue) -> Span | None:
+def _span(subjects: list[_Subject], catalogue: CertificateCatalogue | None) -> Span | None:
     """From the year before the earliest document to two years after the newest `updated`, taking only documents
     checked after their own date and `updated` values not far ahead of the rest (flagged here): a single typo
     cannot stretch the span it is judged by."""
-    documents = [s.own for s in subjects if s.own and s.record.updated >= s.own]
+    documents: list[dt.date] = [s.own for s in subjects if s.own and s.record.updated >= s.own]
     if not documents:
         return None
     newest_document = max(documents)
@@ -202,6 +210,7 @@ def _span(subjects: list[_Subject], catalogue) -> Span | None:
     for s in subjects:
         s.ran.add("updated_ahead")
         # the newest `updated` of the other records: the newest of all, or the one before when this one is it
+        other: dt.date | None
         if updated[-1] != s.record.updated:
             other = updated[-1]
         else:
@@ -231,20 +240,20 @@ def _dates_in_span(s: _Subject, span: Span) -> None:
             s.flag("date_span", path, _outside(value, span))
 
 
-def _outside(value, span: Span, also: str = "") -> str:
+def _outside(value: object, span: Span, also: str = "") -> str:
     return (
         f"{value} is {also}outside the pilot's span in the data ({span.first} to {span.last}: the year before the "
         "earliest document to two years after the newest updated): a typo?"
     )
 
 
-def _dated_fields(s: _Subject):
+def _dated_fields(s: _Subject) -> Iterator[tuple[tuple, dt.date | int]]:
     """(field path, date or year) of every date and year the record holds."""
     record = s.record
     yield ("updated",), record.updated
-    if s.kind == "referenced":
+    if isinstance(record, ReferencedDocument):
         yield ("year",), record.year
-    if s.kind != "notice":
+    if not isinstance(record, Notice):
         return
     if record.issued:
         yield ("issued",), record.issued
@@ -263,7 +272,7 @@ def _dated_fields(s: _Subject):
 
 
 def _problems(subjects: list[_Subject]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for s in subjects:
         for check, path, message in s.found:
             if not s.excused(check):

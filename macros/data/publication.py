@@ -55,7 +55,7 @@ class ConfigProblem(ValueError):
 
 def publication(site_url: str | None, extra: dict) -> Publication:
     """From mkdocs' site_url and `extra` (as mkdocs.yml holds them); ConfigProblem names every bad key."""
-    problems = []
+    problems: list[str] = []
     identity = _section(extra, "identity", Identity, problems)
     calendar = _section(extra, "calendar", CalendarOptions, problems, optional=True)
     if problems:
@@ -76,7 +76,7 @@ def _section(extra: dict, key: str, model, problems: list[str], optional: bool =
             if err["type"] == "missing" or value is None:
                 message = "required: see the comment beside it in mkdocs.yml"
             elif err["type"] == "string_pattern_mismatch":
-                message = f"not a valid {err['loc'][-1].replace('_', ' ')} (got {err['input']!r})"
+                message = f"not a valid {str(err['loc'][-1]).replace('_', ' ')} (got {err['input']!r})"
             else:
                 message = f"{err['msg']} (got {err['input']!r})"
             problems.append(f"mkdocs.yml {field}: {message}")
@@ -127,7 +127,7 @@ PLACEHOLDER_REPO_OWNER = "example"  # the repository template's github.com/examp
 
 
 def _reserved(host: str | None) -> bool:
-    return bool(host) and bool(_RESERVED.search(host.lower().rstrip(".")))
+    return host is not None and bool(_RESERVED.search(host.lower().rstrip(".")))
 
 
 def placeholder_problems(pub: Publication, repo_url: str | None, expected_url: str | None = None) -> list[str]:
@@ -141,7 +141,7 @@ def placeholder_problems(pub: Publication, repo_url: str | None, expected_url: s
             f"site_url {pub.url} is a placeholder: set site_url in mkdocs.yml to the public address "
             "(canonical links, hreflang, the sitemap, robots.txt, feeds and webcal links use it)"
         )
-    elif not pub.url.startswith("https://"):
+    elif not (pub.url or "").startswith("https://"):
         problems.append(f"site_url {pub.url} is not https://: calendar apps and browsers expect https")
     if expected_url and pub.url and pub.url.rstrip("/") != expected_url.rstrip("/"):
         problems.append(

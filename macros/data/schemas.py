@@ -2,10 +2,7 @@
 # (yaml-language-server, via the `# yaml-language-server: $schema=…` line) complete fields and flag errors.
 from __future__ import annotations
 
-import inspect
-import io
 import json
-import tokenize
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -32,37 +29,9 @@ def modeline(kind: str, yaml_file: str) -> str:
     return f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.json"
 
 
-def field_comments() -> dict[tuple[str, str], str]:
-    """(class, field) -> the comment after the field in models.py, so the schema explains fields as the code does."""
-    comments: dict[tuple[str, str], str] = {}
-    source = inspect.getsource(models)
-    current_class, line_field = None, {}
-    for line_no, line in enumerate(source.splitlines(), 1):
-        stripped = line.strip()
-        if line.startswith("class "):
-            current_class = stripped[6:].split("(")[0].split(":")[0]
-        elif line and not line[0].isspace():
-            current_class = None
-        elif current_class and ":" in stripped and stripped.split(":")[0].isidentifier():
-            line_field[line_no] = (current_class, stripped.split(":")[0])
-    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-        if tok.type == tokenize.COMMENT and tok.start[0] in line_field and tok.line.strip()[0] != "#":
-            comments[line_field[tok.start[0]]] = tok.string.lstrip("# ").strip()
-    return comments
-
-
-def _describe(schema: dict, comments: dict[tuple[str, str], str]) -> dict:
-    defs = list(schema.get("$defs", {}).items()) + [(schema.get("title"), schema)]
-    for name, definition in defs:
-        for field, prop in definition.get("properties", {}).items():
-            if (name, field) in comments and "description" not in prop:
-                prop["description"] = comments[(name, field)]
-    return schema
-
-
 def schema_of(kind: str) -> dict:
     model, _ = SCHEMAS[kind]
-    schema = _describe(model.model_json_schema(mode="validation"), field_comments())
+    schema = model.model_json_schema(mode="validation")  # every field has a Field(description=…)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

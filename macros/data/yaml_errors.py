@@ -129,7 +129,11 @@ def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
             ):
                 return token.start_mark.line, token.start_mark.column, token.style
     except yaml.YAMLError as exc:
-        if getattr(exc, "context", None) == "while scanning a quoted scalar" and exc.context_mark is not None:
+        if (
+            isinstance(exc, yaml.MarkedYAMLError)
+            and exc.context == "while scanning a quoted scalar"
+            and exc.context_mark is not None
+        ):
             mark = exc.context_mark
             return mark.line, mark.column, text[mark.index] if mark.index < len(text) else '"'
     finally:

@@ -239,7 +239,7 @@ class _Sheet:
             self.ws.add_data_validation(check)
 
     def _choice_lists(self, spec: FormTable, first: int, last: int):
-        """A drop-down list where the form names the answers (checks.py keeps each list within Excel's limits)."""
+        """A drop-down list where the form names the answers (the FormTable model keeps each list within Excel's limits)."""
         for i, column in enumerate(spec.columns, start=1):
             if not column.choices or last < first:
                 continue

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from macros.data import models
 from macros.data.cjk import join_folded_lines
 from macros.data.errors import DataError
-from macros.data.loader import Document, read_yaml, to_model
+from macros.data.loader import Document, _read_with_positions, read_yaml, to_model
 from macros.data.portal import load_portal
 from macros.data.relations import document_date, number_year
 from macros.outputs.feed import atom_feed
@@ -108,6 +108,9 @@ def test_random_yaml_text_is_read_or_reported(text):
         problems: list = []
         doc = read_yaml(path, "x.yml", problems)
         assert doc is not None or problems
+        if doc is not None and doc.text is not None:  # read the fast way, without positions: as the careful way reads
+            careful = Document("x.yml", _marks={}, _key_marks={})
+            assert _read_with_positions(careful, doc.text, []) and careful.value == doc.value
 
 
 # ---------------------------------------------------------------- whole data folders

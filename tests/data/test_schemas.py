@@ -89,3 +89,12 @@ def test_schema_flags_unknown_keys_for_editors():
         schema_of("notice")["properties"]["updated"]["description"]
         == "when this record was last checked against the source"
     )
+
+
+def test_every_field_of_every_record_says_what_it_holds():
+    """Editors show a field's description on hover: each field of each model has one (Field(description=…))."""
+    records = [obj for name in models.__all__ if isinstance(obj := getattr(models, name), type)]
+    records = [r for r in records if issubclass(r, models.Record)]
+    assert models.Notice in records and models.Form in records
+    missing = [f"{r.__name__}.{name}" for r in records for name, f in r.model_fields.items() if not f.description]
+    assert not missing, missing

@@ -162,7 +162,9 @@ def render(draft: Draft, source: str, notice_id: str) -> str:
     written = {m[1] for line in out.out if (m := re.match(r"^([a-z_]+):", line))}
     for key, spec in Notice.model_fields.items():  # fields the draft knows nothing about, so none is forgotten
         if key not in written and key not in ("source", "updated", "issued_note") and not spec.is_required():
-            out.add(0, f"{key}: []" if spec.default == [] else f"{key}:", "  # optional (see macros/data/models.py)")
+            out.add(
+                0, f"{key}: []" if spec.default == [] else f"{key}:", "  # optional (see macros/data/models/notice.py)"
+            )
     out.add(0, "source:")
     out.add(2, "url:", "  # TODO where the original is published (https), if it is online")
     for url in draft.urls:

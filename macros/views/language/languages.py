@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"  # at the site's root; every other language under /<lang>/
+from macros.data.models import LANGS  # the languages every Text of the data has a field for (one definition)
+
+DEFAULT_LANG = LANGS[0]  # at the site's root; every other language under /<lang>/
 ORIGINAL = "zh"  # the documents' language: every Text of the data has it, the others are our translations
 
 
