@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from macros.data.publication import Publication
-from macros.outputs.outputs import PRODUCERS
 from macros.render.render import site_path
 from macros.views import text
 
@@ -116,6 +115,3 @@ def atom_feed(portal, lang: str, site: Publication) -> bytes:
 
 def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     return {path: atom_feed(portal, lang, site) for lang, path in FEED_PATHS.items()}
-
-
-PRODUCERS.append(produce_feeds)

@@ -1,5 +1,5 @@
-# iCalendar (.ics) feeds of the dated deadlines: one per province, one for all, one per deadline; written once
-# per build through outputs.PRODUCERS. Bilingual text in one feed, so each deadline has exactly one UID.
+# iCalendar (.ics) feeds of the dated deadlines: one per province, one for all, one per deadline; made once
+# per build (its producer is listed in macros/site/features.py). Bilingual text in one feed, so each deadline has exactly one UID.
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +11,6 @@ from macros.data.models import Deadline, Notice, Province
 from macros.data.publication import Publication
 from macros.data.publication import absolute as absolute_url
 from macros.data.relations import Ending
-from macros.outputs.outputs import PRODUCERS
 from macros.render.render import site_path
 from macros.views import text
 from macros.views.calendar_model import ONE_DAY, dated_deadlines
@@ -232,6 +231,3 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
         name = {"zh": f"{notice.doc_number}：{deadline.title.zh}", "en": _en(deadline.title)}
         files[event_feed_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
     return files
-
-
-PRODUCERS.append(produce_feeds)

@@ -1,5 +1,5 @@
 # The calendar pages (national with a province switch, one per province): collects what each shows from the
-# calendar model and registers the specs in pages.SPEC_SOURCES. HTML is in overrides/fragments/calendar.html.
+# calendar model, and their page specs (listed in macros/site/features.py). HTML is in overrides/fragments/calendar.html.
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,20 +8,12 @@ from macros.data.models import Province
 from macros.outputs import ics
 from macros.views import calendar_model
 from macros.views.calendar_model import month_grids, occurrences, undated, year_span
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 from macros.views.pilot_status import PRESENT_LIMIT, as_of, stopped_windows
 
 KIND = "calendar"
 TEMPLATE = "calendar.html"
 NATIONAL_WINDOWS_PER_PROVINCE = 6  # as on the home page; each province's own calendar shows all its windows
-
-# The public address, from mkdocs' site_url (set by hooks.on_config); None outside a build: no webcal links then.
-_site = {"url": None}
-
-
-def set_site_url(url: str | None) -> None:
-    _site["url"] = url or None
-
 
 @dataclass(frozen=True)
 class FeedLink:
@@ -76,9 +68,9 @@ def national_view(portal):
     return portal.recent_view(NATIONAL_WINDOWS_PER_PROVINCE)
 
 
-def calendar_specs(portal) -> list[PageSpec]:
-    """The national calendar and one calendar page per province."""
-    site_url = _site["url"]
+def calendar_specs(portal, site_url: str | None) -> list[PageSpec]:
+    """The national calendar and one calendar page per province; `site_url` (the build's public address, None for
+    relative links only) gives their webcal subscribe links."""
     specs = [
         PageSpec(
             KIND,
@@ -108,6 +100,3 @@ def calendar_specs(portal) -> list[PageSpec]:
             )
         )
     return specs
-
-
-SPEC_SOURCES.append(calendar_specs)

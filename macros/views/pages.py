@@ -1,4 +1,5 @@
-# Which pages the data generates (one spec per page, language-neutral) and their Markdown per language.
+# A generated page (one spec per page, language-neutral), the province and notice pages, and a page's Markdown per
+# language. Every feature's page specs, in order, are listed in macros/site/features.py.
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from macros.outputs.outputs import AHEAD
 from macros.render.render import render_fragment, site_path
 from macros.views import page_summary, text
 
@@ -34,14 +34,6 @@ _TITLES = {
     "provinces": {"zh": "各省份", "en": "Provinces"},
     "notices": {"zh": "全部通知", "en": "All notices"},
 }
-
-
-def page_specs(portal) -> list[PageSpec]:
-    """Every page the data generates: the core pages plus those of each feature module in SPEC_SOURCES."""
-    specs = core_specs(portal)
-    for source in SPEC_SOURCES:
-        specs += source(portal)
-    return specs
 
 
 def core_specs(portal) -> list[PageSpec]:
@@ -109,22 +101,3 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
     )
     body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
     return f"---\n{front}\n---\n\n{body}"
-
-
-# Feature modules that generate pages of their own: each a function portal -> list[PageSpec].
-SPEC_SOURCES: list = []
-
-
-def other_language_pages(portal) -> dict[str, str]:
-    """src_uri -> Markdown of every generated page in the languages after the default one. static-i18n builds them
-    last, so a child process (outputs.py) can render them while the default language is being built."""
-    return {
-        spec.src_uri(lang): page_markdown(spec, portal, lang)
-        for spec in page_specs(portal)
-        for lang in text.LANGS
-        if lang != text.DEFAULT_LANG
-    }
-
-
-OTHER_LANGUAGE_PAGES = "other-language pages"
-AHEAD.append((OTHER_LANGUAGE_PAGES, other_language_pages))

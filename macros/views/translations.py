@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from macros.data.models import LongText, Text
 from macros.data.portal import CATALOGUE_FILE
 from macros.render.render import ROOT
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 
 TRANSLATED_LANG = "en"
 
@@ -97,6 +97,3 @@ def translation_specs(portal) -> list[PageSpec]:
     return [
         PageSpec("maintainers", "translations", "translations.html", _TITLE, context={"coverage": coverage(portal)})
     ]
-
-
-SPEC_SOURCES.append(translation_specs)
