@@ -274,7 +274,9 @@ class CatalogueEntry:
 NAMED_ONLY_PER_PROVINCE = 5  # notices whose attachments are only named: the newest few, so the page stays bounded
 
 
-def catalogue(portal, file_size: Callable[[str], int]) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
+def catalogue(
+    portal, file_size: Callable[[str], int]
+) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
     """[(province, [(notice, [entry…])…])…] for every notice with a reproduced form, and the newest few that only
     name attachments (their notice pages list them all), provinces in order."""
     result = []
@@ -285,7 +287,9 @@ def catalogue(portal, file_size: Callable[[str], int]) -> list[tuple[object, lis
             entries = []
             for a in notice.attachments:
                 form = portal.form_by_id.get(a.form) if a.form else None
-                entries.append(CatalogueEntry(notice, a, form, tuple(downloads(portal, form, file_size)) if form else ()))
+                entries.append(
+                    CatalogueEntry(notice, a, form, tuple(downloads(portal, form, file_size)) if form else ())
+                )
             if entries and not any(e.form for e in entries):
                 if named_only == NAMED_ONLY_PER_PROVINCE:
                     continue

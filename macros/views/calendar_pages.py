@@ -15,6 +15,7 @@ KIND = "calendar"
 TEMPLATE = "calendar.html"
 NATIONAL_WINDOWS_PER_PROVINCE = 6  # as on the home page; each province's own calendar shows all its windows
 
+
 @dataclass(frozen=True)
 class FeedLink:
     province: Province | None  # None: all provinces
