@@ -18,17 +18,28 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from macros.data import publication  # noqa: E402
 from macros.data.errors import DataError  # noqa: E402
-from macros.data.portal import load_portal  # noqa: E402
 from macros.outputs.outputs import OutputError  # noqa: E402
 from macros.site import not_found, serve_errors  # noqa: E402
-from macros.site.build import Build  # noqa: E402
+from macros.site.build import Build, ServeSession  # noqa: E402
 from macros.site.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
 from macros.site.page_meta import head_html, meta_html, page_language  # noqa: E402
 from macros.views import page_summary, translations  # noqa: E402
 
 
+# `mkdocs serve` only, from on_startup to on_shutdown: what one rebuild may reuse of the last (see ServeSession). Not
+# build state: each build is still its own Build, attached to its own config in on_config.
+_serving: list[ServeSession] = []
+
+
 def on_startup(command, dirty):
     serve_errors.on_startup(command, Path(ROOT))  # `mkdocs serve` shows a page of problems while a build fails
+    _serving.clear()
+    if command == "serve":  # not `mkdocs build`, nor `mkdocs serve --clean`, whose every rebuild starts afresh
+        _serving.append(ServeSession(ROOT))
+
+
+def on_shutdown():
+    _serving.clear()
 
 
 def on_serve(server, config, builder):
@@ -42,14 +53,14 @@ def on_config(config):
         Build.of(config)
         return config
     try:
-        portal = load_portal(ROOT)  # fail before the site directory is touched
-    except DataError as exc:
-        raise PluginError(exc.report()) from None
-    try:
         site = publication.from_mkdocs_config(config)
     except publication.ConfigProblem as exc:
         raise PluginError(str(exc)) from None
-    Build(portal, site).attach(config)
+    try:  # fail before the site directory is touched
+        build = _serving[0].build(site) if _serving else Build.load(ROOT, site)
+    except DataError as exc:
+        raise PluginError(exc.report()) from None
+    build.attach(config)
     return config
 
 
