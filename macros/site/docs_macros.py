@@ -6,15 +6,15 @@ import re
 import cn2an
 from markupsafe import Markup
 
-from macros.views import pilot_status
 from macros.render.render import render_fragment
 from macros.site.build import Build
+from macros.site.i18n_pages import page_language
+from macros.views import pilot_status
 
 
 def _where(env) -> tuple[str, str]:
     """The language and URL of the page being rendered (static-i18n runs define_env once per language)."""
-    page = env.page
-    return getattr(page.file, "locale", "zh"), page.url
+    return page_language(env.page), env.page.url
 
 
 # what prose leaves out of a provincial-level name: 山东省 -> 山东, 广西壮族自治区 -> 广西 (the data holds full names)
@@ -38,7 +38,7 @@ def number_word(n: int, lang: str) -> str:
     return ENGLISH_NUMBERS[n] if 0 <= n < len(ENGLISH_NUMBERS) else str(n)
 
 
-def register(env) -> None:
+def register(env) -> None:  # noqa: C901  (its nested macros count as its branches)
     def current_portal():
         # the portal of the build being run: the hooks attach the Build to mkdocs' config, which is `env.conf`
         return Build.of(env.conf).portal
@@ -65,8 +65,12 @@ def register(env) -> None:
     def present_overview() -> Markup:
         """What is open now or next anywhere on the portal (as of the data; the browser redoes it), or why nothing is."""
         portal = current_portal()
-        return fragment("present.html", occurrences=pilot_status.present(portal), as_of=pilot_status.as_of(portal),
-                        lines=pilot_status.status_lines(portal))
+        return fragment(
+            "present.html",
+            occurrences=pilot_status.present(portal),
+            as_of=pilot_status.as_of(portal),
+            lines=pilot_status.status_lines(portal),
+        )
 
     @env.macro
     def pilot_status_box() -> Markup:

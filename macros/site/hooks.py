@@ -21,10 +21,15 @@ from macros.data.errors import DataError  # noqa: E402
 from macros.outputs.outputs import OutputError  # noqa: E402
 from macros.site import not_found, serve_errors  # noqa: E402
 from macros.site.build import Build, ServeSession  # noqa: E402
-from macros.site.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
-from macros.site.page_meta import head_html, meta_html, page_language  # noqa: E402
+from macros.site.i18n_pages import (  # noqa: E402
+    add_generated_pages,
+    building_further_language,
+    current_language,
+    page_alternates,
+    page_language,
+)
+from macros.site.page_meta import head_html, meta_html  # noqa: E402
 from macros.views import page_summary, translations  # noqa: E402
-
 
 # `mkdocs serve` only, from on_startup to on_shutdown: what one rebuild may reuse of the last (see ServeSession). Not
 # build state: each build is still its own Build, attached to its own config in on_config.
@@ -49,7 +54,7 @@ def on_serve(server, config, builder):
 
 @event_priority(100)  # first: every later on_config (search.py's, the macros') reads the build made here
 def on_config(config):
-    if i18n_plugin(config).building:  # static-i18n's nested build of another language: the same build goes on
+    if building_further_language(config):  # static-i18n's nested build of English: the same build goes on
         Build.of(config)
         return config
     try:
@@ -75,9 +80,12 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     # mkdocs' templates do not escape: the description is escaped here, once, whatever its source
-    lang = page_language(page, config)
-    description = page.meta.get("x_description") or page.meta.get("description") or \
-        page_summary.shorten(page_summary.first_paragraph(html), lang)
+    lang = page_language(page)
+    description = (
+        page.meta.get("x_description")
+        or page.meta.get("description")
+        or page_summary.shorten(page_summary.first_paragraph(html), lang)
+    )
     page.meta["description"] = str(escape(description)) if description else None
     try:
         updated = page_summary.page_date(page.meta, Build.of(config).portal)
@@ -92,12 +100,19 @@ def on_page_context(context, page, config, nav):
     source = page.meta.get("x_source")
     if source and not source.endswith("/") and config.repo_url:  # a folder has no edit page
         page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source
-    lang = page_language(page, config)
-    context["x_page_head"] = head_html(Build.of(config).portal, lang, page.url, page_alternates(page, lang), config.site_url)
+    lang = page_language(page)
+    context["x_page_head"] = head_html(
+        Build.of(config).portal, lang, page.url, page_alternates(page, lang), config.site_url
+    )
     # a hand-written page's own Markdown file, for its foot (docs/guide/fees.md)
-    written = None if page.meta.get("x_source") or not page.file.abs_src_path else \
-        Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
-    context["x_page_meta"] = meta_html(Build.of(config).portal, lang, page.url, page.meta, page.edit_url, config.repo_url, written)
+    written = (
+        None
+        if page.meta.get("x_source") or not page.file.abs_src_path
+        else Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
+    )
+    context["x_page_meta"] = meta_html(
+        Build.of(config).portal, lang, page.url, page.meta, page.edit_url, config.repo_url, written
+    )
     return context
 
 
@@ -114,7 +129,7 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_build(config):
-    if i18n_plugin(config).building:  # inside static-i18n's nested build of another language
+    if building_further_language(config):  # the files are written once, by the outer build
         return
     build = Build.of(config)
     try:

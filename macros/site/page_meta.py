@@ -7,22 +7,25 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from macros.views import text
-from macros.outputs.feed import FEED_PATHS
 from macros.data.publication import absolute
+from macros.outputs.feed import FEED_PATHS
 from macros.render.render import relative, render_fragment, site_path
-
-
-def page_language(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.theme.language or text.DEFAULT_LANG
+from macros.views import text
 
 
 def head_html(portal, lang: str, page_url: str, counterparts: dict[str, str], site_url: str | None) -> Markup:
     """The feed link, and the page's language versions (`counterparts`: {lang: site-relative URL}) as absolute
     hreflang links with x-default for the default language's version (search engines require absolute URLs)."""
-    return Markup(render_fragment("page_head.html", portal, lang, page_url,
-                                  feed_href=relative(FEED_PATHS[lang], page_url),
-                                  alternates=hreflang_links(counterparts, site_url)))
+    return Markup(
+        render_fragment(
+            "page_head.html",
+            portal,
+            lang,
+            page_url,
+            feed_href=relative(FEED_PATHS[lang], page_url),
+            alternates=hreflang_links(counterparts, site_url),
+        )
+    )
 
 
 def hreflang_links(counterparts: dict[str, str], site_url: str | None) -> list[tuple[str, str]]:
@@ -37,8 +40,15 @@ def hreflang_links(counterparts: dict[str, str], site_url: str | None) -> list[t
 ABOUT = "about"  # the about page (docs/about.md): how to report an error is its section #report
 
 
-def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None, repo_url: str | None = None,
-              page_source: str | None = None) -> Markup:
+def meta_html(
+    portal,
+    lang: str,
+    page_url: str,
+    meta: dict,
+    edit_url: str | None,
+    repo_url: str | None = None,
+    page_source: str | None = None,
+) -> Markup:
     """The foot of every page: one link to how an error is reported, then for maintainers, small, the source file
     with its edit link (a page made from a whole folder, such as a national list or a calendar, links that folder in
     the repository instead) and, for a page made from data, the date its data was last checked. `page_source`: the
@@ -46,9 +56,20 @@ def meta_html(portal, lang: str, page_url: str, meta: dict, edit_url: str | None
     source = meta.get("x_source") or page_source
     updated = dt.date.fromisoformat(meta["x_updated"]) if meta.get("x_updated") else None
     report = relative(site_path(ABOUT, "", lang), page_url) + "#report"
-    return Markup(render_fragment("page_meta.html", portal, lang, page_url, report=report,
-                                  source=source, written=source == page_source, updated=updated,
-                                  edit_url=edit_url if source else None, browse_url=_folder_url(repo_url, source)))
+    return Markup(
+        render_fragment(
+            "page_meta.html",
+            portal,
+            lang,
+            page_url,
+            report=report,
+            source=source,
+            written=source == page_source,
+            updated=updated,
+            edit_url=edit_url if source else None,
+            browse_url=_folder_url(repo_url, source),
+        )
+    )
 
 
 def _folder_url(repo_url: str | None, source: str | None) -> str | None:

@@ -15,7 +15,7 @@ if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` p
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.site.i18n_pages import i18n_plugin  # noqa: E402
+from macros.site.i18n_pages import building_further_language, languages  # noqa: E402
 from macros.site.build import Build  # noqa: E402
 
 INDEX_PATH = "search/search_index.json"
@@ -85,10 +85,9 @@ def on_config(config):  # after hooks.py's on_config (priority 100), which makes
 
 @event_priority(-150)  # after static-i18n (-100) has built every language and written the combined index
 def on_post_build(config):
-    plugin = i18n_plugin(config)
-    if plugin.building:  # inside static-i18n's nested build: the combined index is not final yet
+    if building_further_language(config):  # inside static-i18n's nested build: the combined index is not final yet
         return
     if not os.path.exists(os.path.join(config.site_dir, INDEX_PATH)):  # search disabled
         return
-    others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
-    write_split_index(config.site_dir, plugin.default_language, others)
+    default, others = languages(config)
+    write_split_index(config.site_dir, default, others)
