@@ -55,7 +55,7 @@ def on_serve(server, config, builder):
 @event_priority(100)  # first: every later on_config (search.py's, the macros') reads the build made here
 def on_config(config):
     if building_further_language(config):  # static-i18n's nested build of English: the same build goes on
-        Build.of(config)
+        Build.of(config)  # the outer build's, which it must have made
         return config
     try:
         site = publication.from_mkdocs_config(config)
