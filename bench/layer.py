@@ -13,35 +13,36 @@ def measure(project: Path) -> dict:
     sys.path.insert(0, str(project))
     from mkdocs.config import load_config
 
-    import macros.site.hooks
     from macros.data import publication
     from macros.data.portal import load_portal
-    from macros.outputs import outputs
+    from macros.site.build import Build
+    from macros.site.features import FEATURES
     from macros.views.language import LANGS
-    from macros.views.pages import page_markdown, page_specs
 
     config = load_config(str(project / "mkdocs.yml"))
+    site = publication.from_mkdocs_config(config)
     started = time.process_time()
     portal = load_portal(project)
     out: dict = {"load_portal": time.process_time() - started}
-    outputs.can_fork = lambda: False  # one process: CPU seconds of each part
-    macros.site.hooks.on_config(config)  # what a build sets up first (and this build's files, made on first use)
+    build = Build(portal, site)  # what the hooks make first
     started = time.process_time()
-    specs = page_specs(portal)
+    specs = build.specs
     out["page_specs"] = time.process_time() - started
-    # The files before the pages, so that the form pages find their sizes made.
-    build = outputs.current(portal, publication.from_mkdocs_config(config))
+    # Each producer on its own (the build runs them together, on first use)
     out["producers"] = {}
-    for index, produce in enumerate(outputs.PRODUCERS):
-        started = time.process_time()
-        build.files_of(index)
-        out["producers"][f"{produce.__module__}.{produce.__name__}"] = round(time.process_time() - started, 2)
+    for feature in FEATURES:
+        if feature.files:
+            started = time.process_time()
+            feature.files(portal, site)
+            name = f"{feature.files.__module__}.{feature.files.__name__}"
+            out["producers"][name] = round(time.process_time() - started, 2)
+    build.files.all()  # made before the pages are timed, so that the form pages find their sizes made
     pages: dict[str, float] = collections.defaultdict(float)
     counts: collections.Counter[str] = collections.Counter()
     for spec in specs:
         for lang in LANGS:
             started = time.process_time()
-            page_markdown(spec, portal, lang)
+            build.page_markdown(spec, lang)
             pages[spec.template] += time.process_time() - started
             counts[spec.template] += 1
     out["pages"] = {

@@ -25,9 +25,11 @@ def baseline_config(text: str) -> str:
 
 
 class FakeMacrosEnv:
-    """Just enough of mkdocs-macros' `env` for our define_env: collects macros and says which page renders."""
+    """Just enough of mkdocs-macros' `env` for our define_env: collects macros and says which page renders; `conf`
+    is the mkdocs config the build is attached to."""
 
-    def __init__(self):
+    def __init__(self, conf):
+        self.conf = conf
         self.macros: dict = {}
         self.filters: dict = {}
         self.variables: dict = {}
@@ -58,11 +60,11 @@ def page_url(src: str) -> tuple[str, str]:
     return lang, url if lang == "zh" else f"en/{url}"
 
 
-def render_docs(docs: Path, out: Path, macros_module) -> int:
+def render_docs(docs: Path, out: Path, macros_module, config) -> int:
     """Hand-written pages with their macros expanded, written under `out`; other files copied."""
     import jinja2
 
-    env = FakeMacrosEnv()
+    env = FakeMacrosEnv(config)
     macros_module.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     jinja.globals.update(env.macros)
@@ -92,13 +94,10 @@ def render_docs(docs: Path, out: Path, macros_module) -> int:
 def prerender(project: Path, dest: Path) -> dict:
     """Write DEST: PROJECT's configuration without data hooks/macros, and docs/ holding every page pre-rendered."""
     sys.path.insert(0, str(project))
-    import macros  # the project's package: its define_env and page registry
-    import macros.site.hooks
-    from macros.data.portal import load_portal
+    import macros  # the project's package: its define_env
     from macros.data.publication import from_mkdocs_config
-    from macros.outputs.outputs import collect
+    from macros.site.build import Build
     from macros.views.language import LANGS
-    from macros.views.pages import page_markdown, page_specs
 
     for entry in project.iterdir():  # the same theme overrides, assets and dictionaries
         if entry.name not in ("docs", "data", "mkdocs.yml"):
@@ -109,17 +108,15 @@ def prerender(project: Path, dest: Path) -> dict:
     from mkdocs.config import load_config
 
     config = load_config(str(project / "mkdocs.yml"))  # the build's own settings (site_url may come from the env)
-    site = from_mkdocs_config(config)
-    macros.site.hooks.on_config(config)  # what a build sets up first (e.g. the calendar's webcal links)
-    written = render_docs(project / "docs", dest / "docs", macros)
-    portal = load_portal(project)
-    for spec in page_specs(portal):
+    build = Build.load(project, from_mkdocs_config(config)).attach(config)  # what the hooks make first
+    written = render_docs(project / "docs", dest / "docs", macros, config)
+    for spec in build.specs:
         for lang in LANGS:
             target = dest / "docs" / spec.src_uri(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page_markdown(spec, portal, lang), encoding="utf-8")
+            target.write_text(build.page_markdown(spec, lang), encoding="utf-8")
             written += 1
-    static = collect(portal, site)
+    static = build.files.all()
     for path, data in static.items():  # mkdocs copies them as they are
         target = dest / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,9 +10,8 @@ from macros.cli import maintainer_cli
 from macros.data import publication
 from macros.data.errors import DataError
 from macros.data.portal import load_portal
+from macros.project import ROOT
 from macros.views import translations
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def build_parser() -> argparse.ArgumentParser:

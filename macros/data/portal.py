@@ -263,36 +263,3 @@ def _note_failure(failed: dict[str, set[str]], kind: str, path: Path) -> None:
         names.update(_ID_LINE.findall(path.read_bytes().decode("utf-8", "replace")))
     if kind in ("notice", "form", "referenced"):
         names.add(path.stem)  # its id must match the file name
-
-
-_cache: dict = {}
-
-
-def _fingerprint(root: Path) -> tuple:
-    entries = []
-    for path in _yaml_files(root / "data"):
-        st = path.stat()
-        entries.append((str(path), st.st_mtime_ns, st.st_size))
-    return tuple(entries)
-
-
-def start_build() -> None:
-    """A build (or a `mkdocs serve` rebuild) starts: the next cached_portal checks data/ for changes, and the rest
-    of that build reuses its answer (checking every file on every page would cost O(pages × files))."""
-    _cache["checked"] = False
-
-
-def cached_portal(root: Path | str) -> Portal:
-    """load_portal, parsed once per build: both language passes and every page share the result."""
-    root = Path(root).resolve()
-    if _cache.get("checked") and _cache.get("root") == root:
-        return _cache["portal"]
-    key = (root, _fingerprint(root))
-    if _cache.get("key") != key:
-        _cache.pop("key", None)  # a failed load must be retried, even once the files are back as they were
-        _cache["portal"] = load_portal(root)
-        _cache["key"] = key
-    _cache["root"] = root
-    if "checked" in _cache:  # inside a build: trust this check until start_build is called again
-        _cache["checked"] = True
-    return _cache["portal"]

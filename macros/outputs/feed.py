@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from macros.data.publication import Publication
-from macros.outputs.outputs import PRODUCERS
 from macros.views import language
 from macros.views.urls import FEED_FILE, in_language, site_path
 
@@ -106,6 +105,3 @@ def atom_feed(portal, lang: str, site: Publication) -> bytes:
 
 def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
     return {path: atom_feed(portal, lang, site) for lang, path in FEED_PATHS.items()}
-
-
-PRODUCERS.append(produce_feeds)

@@ -1,5 +1,5 @@
 # Form templates as downloads: what each form offers (DOCX, XLSX, per language), the facts its files carry,
-# reproducible zip packaging, the build producer and the form pages.
+# reproducible zip packaging, the files' producer and the form pages (both listed in macros/site/features.py).
 from __future__ import annotations
 
 import datetime as dt
@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as xml_escape
 
 from macros.data.models import Form, FormField
-from macros.outputs import outputs
 from macros.views import language
 from macros.views.limits import FORMS_NAMED_ONLY_PER_PROVINCE
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 from macros.views.urls import form_file_path
 
 FORMATS = {"docx": "DOCX", "xlsx": "XLSX"}
@@ -49,12 +48,12 @@ class Download:
     lang: str  # language of the file's text; only the Chinese file is submitted
     path: str  # site-relative
     filename: str  # suggested name when saved
-    portal: object = field(repr=False, compare=False)  # whose build makes the file
+    file_size: Callable[[str], int] = field(repr=False, compare=False)  # the build's sizes (site/build.py)
 
     @property
     def size(self) -> int:
-        """Bytes; asked for when the page is rendered, so the file may still be in the making (outputs.py)."""
-        return outputs.file_size(self.portal, self.path)
+        """Bytes; asked for when the page is rendered: the build makes its files then if it has not yet."""
+        return self.file_size(self.path)
 
     @property
     def official(self) -> bool:
@@ -236,7 +235,7 @@ def produce_form_files(portal, site) -> dict[str, bytes]:  # the forms do not de
     }
 
 
-def downloads(portal, form: Form) -> list[Download]:
+def downloads(portal, form: Form, file_size: Callable[[str], int]) -> list[Download]:
     return [
         Download(
             form.id,
@@ -244,7 +243,7 @@ def downloads(portal, form: Form) -> list[Download]:
             lang,
             file_path(form, fmt, lang),
             download_name(form, form_meta(portal, form, lang), fmt, lang),
-            portal,
+            file_size,
         )
         for fmt, lang in offered(form)
     ]
@@ -270,7 +269,9 @@ class CatalogueEntry:
     downloads: tuple = ()
 
 
-def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
+def catalogue(
+    portal, file_size: Callable[[str], int]
+) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
     """[(province, [(notice, [entry…])…])…] for every notice with a reproduced form, and the newest few that only
     name attachments (their notice pages list them all), provinces in order."""
     result = []
@@ -281,7 +282,9 @@ def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEnt
             entries = []
             for a in notice.attachments:
                 form = portal.form_by_id.get(a.form) if a.form else None
-                entries.append(CatalogueEntry(notice, a, form, tuple(downloads(portal, form)) if form else ()))
+                entries.append(
+                    CatalogueEntry(notice, a, form, tuple(downloads(portal, form, file_size)) if form else ())
+                )
             if entries and not any(e.form for e in entries):
                 if named_only == FORMS_NAMED_ONLY_PER_PROVINCE:
                     continue
@@ -293,7 +296,9 @@ def catalogue(portal) -> list[tuple[object, list[tuple[object, list[CatalogueEnt
     return result
 
 
-def form_specs(portal) -> list[PageSpec]:
+def form_specs(portal, file_size: Callable[[str], int]) -> list[PageSpec]:
+    """The forms catalogue and one page per form; `file_size(path)`: the bytes of a produced file, which the pages
+    show."""
     specs = [
         PageSpec(
             "forms",
@@ -302,7 +307,7 @@ def form_specs(portal) -> list[PageSpec]:
             language.labels_of("title_forms"),
             source="data/forms/",
             updated=max((f.updated for f in portal.forms), default=None),
-            context={"catalogue": catalogue(portal)},
+            context={"catalogue": catalogue(portal, file_size)},
         )
     ]
     for form in portal.forms:
@@ -318,14 +323,10 @@ def form_specs(portal) -> list[PageSpec]:
                 context={
                     "form": form,
                     "notice": notice,
-                    "downloads": downloads(portal, form),
+                    "downloads": downloads(portal, form, file_size),
                     "header_rows": field_rows(form.header_fields),
                     "has_tables": has_tables(form),
                 },
             )
         )
     return specs
-
-
-SPEC_SOURCES.append(form_specs)
-outputs.PRODUCERS.insert(0, produce_form_files)  # first: form pages show the sizes of its files

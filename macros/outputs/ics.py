@@ -1,5 +1,5 @@
-# iCalendar (.ics) feeds of the dated deadlines: one per province, one for all, one per deadline; written once
-# per build through outputs.PRODUCERS. Bilingual text in one feed, so each deadline has exactly one UID.
+# iCalendar (.ics) feeds of the dated deadlines: one per province, one for all, one per deadline; made once
+# per build (its producer is listed in macros/site/features.py). Bilingual text in one feed, so each deadline has exactly one UID.
 from __future__ import annotations
 
 import datetime as dt
@@ -12,21 +12,12 @@ from macros.data.models import Deadline, Notice, Province
 from macros.data.publication import Publication
 from macros.data.publication import absolute as absolute_url
 from macros.data.relations import Ending
-from macros.outputs.outputs import PRODUCERS
 from macros.views import language
 from macros.views.calendar_model import ONE_DAY, dated_deadlines
 from macros.views.language import ORIGINAL
 from macros.views.urls import ics_event_path, ics_feed_path, site_path
 
 PRODID = "-//1x-portal//deadline calendar 1.0//ZH"
-
-
-def webcal_url(site_url: str | None, path: str) -> str | None:
-    """The subscribe link: the feed's URL with webcal:// (calendar apps subscribe instead of importing once)."""
-    url = absolute_url(site_url, path)
-    if not url:
-        return None
-    return "webcal://" + url.split("://", 1)[1]
 
 
 def event_uid(notice: Notice, deadline: Deadline, uid_domain: str) -> str:
@@ -244,6 +235,3 @@ def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
         }
         files[ics_event_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
     return files
-
-
-PRODUCERS.append(produce_feeds)

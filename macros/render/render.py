@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from macros.project import ROOT
 from macros.render.safe_text import finalize, unbroken
 from macros.views import language, limits, platform, urls
 from macros.views.urls import relative, site_path
 
-ROOT = Path(__file__).resolve().parents[2]
 FRAGMENTS = ROOT / "overrides" / "fragments"
 
 

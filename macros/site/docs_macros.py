@@ -3,22 +3,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import cn2an
 from markupsafe import Markup
 
-from macros.data.portal import cached_portal
 from macros.render.render import render_fragment
+from macros.site.build import Build
+from macros.site.i18n_pages import page_language
 from macros.views import language, pilot_status
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _where(env) -> tuple[str, str]:
     """The language and URL of the page being rendered (static-i18n runs define_env once per language)."""
-    page = env.page
-    return getattr(page.file, "locale", language.DEFAULT_LANG), page.url
+    return page_language(env.page), env.page.url
 
 
 # what prose leaves out of a provincial-level name: 山东省 -> 山东, 广西壮族自治区 -> 广西 (the data holds full names;
@@ -46,15 +43,19 @@ def number_word(n: int, lang: str) -> str:
     return _NUMBER_WORDS[lang](n)
 
 
-def register(env) -> None:
+def register(env) -> None:  # noqa: C901  (its nested macros count as its branches)
+    def current_portal():
+        # the portal of the build being run: the hooks attach the Build to mkdocs' config, which is `env.conf`
+        return Build.of(env.conf).portal
+
     def fragment(name: str, **extra) -> Markup:
         lang, url = _where(env)
-        return Markup(render_fragment(name, cached_portal(ROOT), lang, url, **extra))
+        return Markup(render_fragment(name, current_portal(), lang, url, **extra))
 
     @env.macro
     def notice_ref(notice_id: str) -> Markup:
         """The notice's document number, linked to its page."""
-        portal = cached_portal(ROOT)
+        portal = current_portal()
         if notice_id not in portal.notice_by_id:
             raise KeyError(f"notice_ref: unknown notice {notice_id!r}")
         # inline in a sentence: without the fragment's final line break, which would show as a space in Chinese
@@ -68,7 +69,7 @@ def register(env) -> None:
     @env.macro
     def present_overview() -> Markup:
         """What is open now or next anywhere on the portal (as of the data; the browser redoes it), or why nothing is."""
-        portal = cached_portal(ROOT)
+        portal = current_portal()
         return fragment(
             "present.html",
             occurrences=pilot_status.present(portal),
@@ -79,19 +80,19 @@ def register(env) -> None:
     @env.macro
     def pilot_status_box() -> Markup:
         """Where the pilot stands since the national documents that end its arrangements."""
-        return fragment("pilot_status.html", lines=pilot_status.status_lines(cached_portal(ROOT)))
+        return fragment("pilot_status.html", lines=pilot_status.status_lines(current_portal()))
 
     @env.macro
     def history_note(scope: str = "page") -> Markup:
         """Marks advice that served only the pilot's filing rounds as history ("page" or "section")."""
         if scope not in ("page", "section"):
             raise ValueError(f"history_note: scope must be 'page' or 'section', not {scope!r}")
-        return fragment("history_note.html", scope=scope, lines=pilot_status.status_lines(cached_portal(ROOT)))
+        return fragment("history_note.html", scope=scope, lines=pilot_status.status_lines(current_portal()))
 
     @env.macro
     def notice_date(notice_id: str, deadline_id: str) -> Markup:
         """The (last) date of a notice's deadline, in the page's language: dates in guides come from the data."""
-        notice = cached_portal(ROOT).notice_by_id.get(notice_id)
+        notice = current_portal().notice_by_id.get(notice_id)
         deadline = next((d for d in notice.deadlines if d.id == deadline_id and d.end), None) if notice else None
         if deadline is None:
             raise KeyError(f"notice_date: no dated deadline {deadline_id!r} in notice {notice_id!r}")
@@ -102,7 +103,7 @@ def register(env) -> None:
     @env.macro
     def province_count() -> str:
         """How many provinces the portal holds, as a word of the page's language (三, three)."""
-        return number_word(len(cached_portal(ROOT).provinces), _where(env)[0])
+        return number_word(len(current_portal().provinces), _where(env)[0])
 
     @env.macro
     def province_names() -> Markup:
@@ -116,12 +117,12 @@ def register(env) -> None:
 
     def _names() -> list[tuple[str, str]]:
         lang = _where(env)[0]
-        return [(p.id, short_name(p, lang)) for p in cached_portal(ROOT).provinces]
+        return [(p.id, short_name(p, lang)) for p in current_portal().provinces]
 
     @env.macro
     def about_sources() -> Markup:
         """When the data was last checked and what the portal is compiled from (the about page)."""
-        portal = cached_portal(ROOT)
+        portal = current_portal()
         return fragment("about_sources.html", as_of=pilot_status.as_of(portal))
 
     @env.macro

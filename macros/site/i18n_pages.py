@@ -1,9 +1,12 @@
-# The one module that touches mkdocs-static-i18n internals: it adds data-generated pages to the language
-# being built, with the attributes the plugin's language switcher and sitemap read. tests/site/test_i18n_pages.py
-# breaks loudly if the plugin changes them.
+# The one Python module that touches mkdocs-static-i18n internals: which language is being built and whether this is
+# the plugin's nested build of a further language, a page's language, and the data-generated pages added to the
+# language being built with the attributes the plugin's language switcher and sitemap read.
+# tests/site/test_i18n_pages.py breaks loudly if the plugin changes them.
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
+
+from macros.views.language import DEFAULT_LANG
 
 I18N_FILE_ATTRIBUTES = ("alternates", "locale", "locale_alternate_of", "localization", "norm_src_uri")
 
@@ -18,6 +21,24 @@ def i18n_plugin(config):
 def current_language(config) -> str:
     plugin = i18n_plugin(config)
     return plugin.current_language or plugin.default_language
+
+
+def building_further_language(config) -> bool:
+    """Inside static-i18n's nested build of a language after the first (it rebuilds with the same config from its
+    on_post_build): what the outer build does once (make the Build, write the files, split the index) is done."""
+    return i18n_plugin(config).building
+
+
+def languages(config) -> tuple[str, list[str]]:
+    """(the default language, the other languages built), as static-i18n builds them."""
+    plugin = i18n_plugin(config)
+    return plugin.default_language, [lang for lang in plugin.build_languages if lang != plugin.default_language]
+
+
+def page_language(page) -> str:
+    """A page's language, the one way it is worked out: the locale static-i18n gives every file it builds (and
+    add_generated_pages ours)."""
+    return getattr(page.file, "locale", None) or DEFAULT_LANG
 
 
 def page_alternates(page, lang: str) -> dict[str, str]:

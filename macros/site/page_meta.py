@@ -13,10 +13,6 @@ from macros.views import language
 from macros.views.urls import FEED_FILE, in_language, relative, site_path
 
 
-def page_language(page, config) -> str:
-    return getattr(page.file, "locale", None) or config.theme.language or language.DEFAULT_LANG
-
-
 def head_html(portal, lang: str, page_url: str, counterparts: dict[str, str], site_url: str | None) -> Markup:
     """The feed link, and the page's language versions (`counterparts`: {lang: site-relative URL}) as absolute
     hreflang links with x-default for the default language's version (search engines require absolute URLs)."""

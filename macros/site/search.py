@@ -15,8 +15,8 @@ if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` p
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.data.portal import cached_portal  # noqa: E402
-from macros.site.i18n_pages import i18n_plugin  # noqa: E402
+from macros.site.build import Build  # noqa: E402
+from macros.site.i18n_pages import building_further_language, languages  # noqa: E402
 
 INDEX_PATH = "search/search_index.json"
 # The search plugin segments only runs of Han characters, so "80号" is indexed as "80", zero-width space, "号", and
@@ -77,20 +77,19 @@ def write_split_index(site_dir: str, default_language: str, other_languages: lis
     return counts
 
 
-def on_config(config):
+def on_config(config):  # after hooks.py's on_config (priority 100), which makes the build
     import jieba  # the same module object the search plugin segments with
 
-    for word in data_words(cached_portal(ROOT)):
+    for word in data_words(Build.of(config).portal):
         jieba.add_word(word)
     return config
 
 
 @event_priority(-150)  # after static-i18n (-100) has built every language and written the combined index
 def on_post_build(config):
-    plugin = i18n_plugin(config)
-    if plugin.building:  # inside static-i18n's nested build: the combined index is not final yet
+    if building_further_language(config):  # inside static-i18n's nested build: the combined index is not final yet
         return
     if not os.path.exists(os.path.join(config.site_dir, INDEX_PATH)):  # search disabled
         return
-    others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
-    write_split_index(config.site_dir, plugin.default_language, others)
+    default, others = languages(config)
+    write_split_index(config.site_dir, default, others)

@@ -1,27 +1,19 @@
 # The calendar pages (national with a province switch, one per province): collects what each shows from the
-# calendar model and registers the specs in pages.SPEC_SOURCES. HTML is in overrides/fragments/calendar.html.
+# calendar model, and their page specs (listed in macros/site/features.py). HTML is in overrides/fragments/calendar.html.
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from macros.data.models import Province
-from macros.outputs import ics
 from macros.views import calendar_model, language
 from macros.views.calendar_model import month_grids, occurrences, undated, year_span
 from macros.views.limits import NATIONAL_CALENDAR_WINDOWS_PER_PROVINCE, PRESENT
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 from macros.views.pilot_status import as_of, stopped_windows
-from macros.views.urls import ics_feed_path
+from macros.views.urls import ics_feed_path, webcal_url
 
 KIND = "calendar"
 TEMPLATE = "calendar.html"
-
-# The public address, from mkdocs' site_url (set by hooks.on_config); None outside a build: no webcal links then.
-_site = {"url": None}
-
-
-def set_site_url(url: str | None) -> None:
-    _site["url"] = url or None
 
 
 @dataclass(frozen=True)
@@ -33,7 +25,7 @@ class FeedLink:
 
 def feed_link(province: Province | None, site_url: str | None) -> FeedLink:
     path = ics_feed_path(province.id if province else None)
-    return FeedLink(province, path, ics.webcal_url(site_url, path))
+    return FeedLink(province, path, webcal_url(site_url, path))
 
 
 def calendar_context(portal, provinces: list[Province], national: bool, site_url: str | None) -> dict:
@@ -76,9 +68,9 @@ def national_view(portal):
     return portal.recent_view(NATIONAL_CALENDAR_WINDOWS_PER_PROVINCE)
 
 
-def calendar_specs(portal) -> list[PageSpec]:
-    """The national calendar and one calendar page per province."""
-    site_url = _site["url"]
+def calendar_specs(portal, site_url: str | None) -> list[PageSpec]:
+    """The national calendar and one calendar page per province; `site_url` (the build's public address, None for
+    relative links only) gives their webcal subscribe links."""
     specs = [
         PageSpec(
             KIND,
@@ -108,6 +100,3 @@ def calendar_specs(portal) -> list[PageSpec]:
             )
         )
     return specs
-
-
-SPEC_SOURCES.append(calendar_specs)

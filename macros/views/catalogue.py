@@ -1,5 +1,5 @@
 # The certificate catalogue page: collects certificates, batches and the notices' certificate rules into a view
-# (which rule limits which level of which certificate), then registers the page for both languages.
+# (which rule limits which level of which certificate), and its page spec (listed in macros/site/features.py).
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from macros.data.models import LEVELS, Batch, CatalogueSource, Certificate, CertificateRule, Notice, Text
 from macros.views import language
 from macros.views.limits import CATALOGUE_RULE_NOTICES_PER_PROVINCE
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 
 NO_BATCH = "none"  # the batch filter's value (and data-batch) for certificates whose batch no source gives
 
@@ -227,6 +227,3 @@ def catalogue_specs(portal) -> list[PageSpec]:
             context={"view": view, "no_batch": NO_BATCH},
         )
     ]
-
-
-SPEC_SOURCES.append(catalogue_specs)

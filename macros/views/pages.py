@@ -1,15 +1,11 @@
-# Which pages the data generates (one spec per page, language-neutral) and their Markdown per language.
+# A generated page (one spec per page, language-neutral) and the province and notice pages' specs (their Markdown is
+# made in macros/render/pages.py). Every feature's page specs, in order, are listed in macros/site/features.py.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
-from markupsafe import escape
-
-from macros.outputs.outputs import AHEAD
-from macros.render.render import render_fragment
-from macros.views import language, page_summary
+from macros.views import language
 from macros.views.urls import site_path
 
 
@@ -29,14 +25,6 @@ class PageSpec:
 
     def url(self, lang: str) -> str:
         return site_path(self.kind, self.ident, lang)
-
-
-def page_specs(portal) -> list[PageSpec]:
-    """Every page the data generates: the core pages plus those of each feature module in SPEC_SOURCES."""
-    specs = core_specs(portal)
-    for source in SPEC_SOURCES:
-        specs += source(portal)
-    return specs
 
 
 def core_specs(portal) -> list[PageSpec]:
@@ -84,42 +72,3 @@ def core_specs(portal) -> list[PageSpec]:
             )
         )
     return specs
-
-
-def page_markdown(spec: PageSpec, portal, lang: str) -> str:
-    """The page as Markdown: front matter (macros off: data is never evaluated as a template) and HTML."""
-    title = spec.title.get(lang) if isinstance(spec.title, dict) else language.plain(spec.title, lang)
-    meta = {
-        # The theme prints the title unescaped in <title> and the navigation: escape it here.
-        "title": str(escape(title)),
-        "render_macros": False,
-        # a data page's tab holds one page: no sidebar of one link beside its tables, which get the width instead
-        "hide": ["navigation"],
-        "x_source": spec.source,
-        "x_updated": spec.updated.isoformat() if spec.updated else None,
-        "x_description": page_summary.shorten(page_summary.spec_description(spec, portal, lang), lang),
-    }
-    front = "\n".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None
-    )
-    body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
-    return f"---\n{front}\n---\n\n{body}"
-
-
-# Feature modules that generate pages of their own: each a function portal -> list[PageSpec].
-SPEC_SOURCES: list = []
-
-
-def other_language_pages(portal) -> dict[str, str]:
-    """src_uri -> Markdown of every generated page in the languages after the default one. static-i18n builds them
-    last, so a child process (outputs.py) can render them while the default language is being built."""
-    return {
-        spec.src_uri(lang): page_markdown(spec, portal, lang)
-        for spec in page_specs(portal)
-        for lang in language.LANGS
-        if lang != language.DEFAULT_LANG
-    }
-
-
-OTHER_LANGUAGE_PAGES = "other-language pages"
-AHEAD.append((OTHER_LANGUAGE_PAGES, other_language_pages))

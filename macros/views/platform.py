@@ -16,7 +16,7 @@ _NAME = re.compile(
 
 
 def link(text: Markup) -> Markup:
-    """`text` (already escaped, as text.pick gives it) with the platform's name as a link. Only for running text that
+    """`text` (already escaped, as render.pick gives it) with the platform's name as a link. Only for running text that
     is not itself inside a link (a title in a link would nest links)."""
     if "平台" not in text and "latform" not in text:
         return text

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from macros.data.relations import document_date, serial
 from macros.views import language
 from macros.views.limits import TIMELINE_NOTICES_PER_PROVINCE
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 from macros.views.pilot_status import status_lines
 
 KIND = "timeline"
@@ -77,6 +77,3 @@ def timeline_specs(portal) -> list[PageSpec]:
             context={"years": by_year(entries(portal)), "status_lines": status_lines(portal)},
         )
     ]
-
-
-SPEC_SOURCES.append(timeline_specs)

@@ -10,9 +10,9 @@ from pydantic import BaseModel
 
 from macros.data.models import LongText, Text
 from macros.data.portal import CATALOGUE_FILE
-from macros.render.render import ROOT
+from macros.project import ROOT
 from macros.views import language
-from macros.views.pages import SPEC_SOURCES, PageSpec
+from macros.views.pages import PageSpec
 
 TRANSLATED_LANG = "en"
 
@@ -101,6 +101,3 @@ def translation_specs(portal) -> list[PageSpec]:
             context={"coverage": coverage(portal)},
         )
     ]
-
-
-SPEC_SOURCES.append(translation_specs)

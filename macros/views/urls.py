@@ -2,6 +2,7 @@
 # the render environment's globals) build every site path here, never by writing a folder name out.
 from __future__ import annotations
 
+from macros.data.publication import absolute
 from macros.views.language import DEFAULT_LANG, LANGS
 
 FEED_FILE = "feed.xml"  # the Atom feed of the notices, one per language
@@ -60,3 +61,11 @@ def relative(target: str, from_page: str) -> str:
         common += 1
     rel = "../" * (len(here) - common) + "/".join(parts[common:])
     return rel or "./"
+
+
+def webcal_url(site_url: str | None, path: str) -> str | None:
+    """The subscribe link: the feed's URL with webcal:// (calendar apps subscribe instead of importing once)."""
+    url = absolute(site_url, path)
+    if not url:
+        return None
+    return "webcal://" + url.split("://", 1)[1]

@@ -22,7 +22,8 @@ from macros.data.loader import Document, _read_with_positions, read_yaml, to_mod
 from macros.data.portal import load_portal
 from macros.data.relations import document_date, number_year
 from macros.outputs.feed import atom_feed
-from macros.views.pages import page_markdown, page_specs
+from macros.render.pages import page_markdown
+from macros.views.pages import core_specs
 from tests.support import ROOT, site_config
 
 NOTICE_KEYS = list(models.Notice.model_fields)
@@ -207,7 +208,7 @@ def test_valid_random_notices_load_as_written(data_copy, notice):
     assert loaded.deadlines[0].end.isoformat() == notice["deadlines"][0]["end"]
     assert loaded.contacts[0].qq_groups[0].number == notice["contacts"][0]["qq_groups"][0]["number"]
     # Whatever validates can be published: the notice page renders and the Atom feed (XML) carries its title.
-    spec = next(s for s in page_specs(portal) if s.kind == "notices" and s.ident == notice["id"])
+    spec = next(s for s in core_specs(portal) if s.kind == "notices" and s.ident == notice["id"])
     assert "render_macros: false" in page_markdown(spec, portal, "en")
     atom = "{http://www.w3.org/2005/Atom}"
     titles = [

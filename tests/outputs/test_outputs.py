@@ -1,153 +1,85 @@
-# The files the data produces (forms, .ics, Atom): the same bytes whether made in this process or in the forked
-# child, sizes available before the build writes them, and a failing producer reported, not lost with the child.
+# The files the data produces (forms, .ics, Atom) in one build: every feature's producer runs once per build, the
+# form pages read their sizes from the same files the build writes, two producers writing one path is an error, and
+# a failing producer is a build error with its message and nothing half-written.
 from __future__ import annotations
 
-import multiprocessing
-import os
+import dataclasses
 
 import pytest
 
 from macros.data.portal import load_portal
-from macros.outputs import feed, forms, ics, outputs  # noqa: F401  (the feature modules register their producers)
-from macros.views import pages
+from macros.outputs.outputs import OutputError, SiteFiles
+from macros.site.build import Build
+from macros.site.features import FEATURES, Feature
+from macros.views import language
 from tests.support import ROOT, site_config
 
 
-@pytest.fixture
-def producers(monkeypatch):
-    """PRODUCERS that a test may change without affecting the others."""
-    monkeypatch.setattr(outputs, "PRODUCERS", list(outputs.PRODUCERS))
-    yield outputs.PRODUCERS
-    outputs.abandon()
+def _counted(features, calls: list):
+    """The features with each producer counting its runs in `calls`."""
+
+    def counting(produce):
+        def produce_counted(portal, site):
+            calls.append(produce.__name__)
+            return produce(portal, site)
+
+        return produce_counted
+
+    return [dataclasses.replace(f, files=counting(f.files)) if f.files else f for f in features]
 
 
-@pytest.fixture(scope="module")
-def inline_files(portal):
-    return outputs.BuildWork(portal, site_config("https://example.org/1x/")).all_files()
-
-
-def test_every_feature_produces_files(inline_files):
-    kinds = {path.rsplit(".", 1)[-1] for path in inline_files}
+def test_every_feature_produces_files(portal):
+    files = Build(portal, site_config("https://example.org/1x/")).files.all()
+    kinds = {path.rsplit(".", 1)[-1] for path in files}
     assert {"docx", "xlsx", "ics", "xml"} <= kinds
 
 
-# The build forks only when it is single-threaded (can_fork); these tests fork whatever threads earlier tests left
-# running, which is safe here: the child only runs the producers.
-needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
+def test_each_producer_runs_once_per_build_for_both_languages_pages_and_the_written_files(portal, tmp_path):
+    calls: list = []
+    build = Build(portal, site_config(), _counted(FEATURES, calls))
+    form_pages = [s for s in build.specs if s.kind == "forms"]
+    assert form_pages, "the data holds forms"
+    for spec in form_pages:
+        for lang in language.LANGS:
+            build.page_markdown(spec, lang)  # shows the files' sizes
+    written = build.files.write(tmp_path)
+    assert sorted(calls) == sorted(f.files.__name__ for f in FEATURES if f.files)  # each once
+    assert written == sum(1 for p in tmp_path.rglob("*") if p.is_file())
 
 
-@needs_fork
-def test_the_child_process_makes_the_same_files_and_pages(portal, inline_files):
-    build = outputs.BuildWork(portal, site_config("https://example.org/1x/"))
-    build.start_child()
-    assert build.all_files() == inline_files
-    english = build.ahead(pages.OTHER_LANGUAGE_PAGES)
-    assert build._child is None  # everything received: joined
-    assert english == pages.other_language_pages(portal)
-    assert "notices/hunan-2022-80.en.md" in english and "forms/index.en.md" in english
+def test_form_pages_show_the_sizes_of_the_files_written(portal, tmp_path):
+    build = Build(portal, site_config())
+    build.files.write(tmp_path)
+    for spec in build.specs:
+        for download in spec.context.get("downloads", ()):
+            assert download.size == (tmp_path / download.path).stat().st_size
 
 
-@pytest.mark.parametrize("background", [False, True])
-def test_sizes_come_from_the_first_producer_without_waiting_for_the_rest(portal, producers, background):
-    if background and "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork here")
-    slow_calls = []
-
-    def slow(portal, site_url):
-        slow_calls.append(1)
-        return {"x/late.bin": b"12345"}
-
-    producers.append(slow)
-    outputs.begin(portal, site_config(), background=background)
-    form_path = next(iter(producers[0](portal, None)))
-    assert outputs.file_size(portal, form_path) == len(producers[0](portal, None)[form_path])
-    if not background:
-        assert slow_calls == []  # made on demand: the sizes needed only the forms
-    assert outputs.file_size(portal, "x/late.bin") == 5
-
-
-@pytest.mark.parametrize("background", [False, True])
-def test_a_failing_producer_is_reported_with_its_message(portal, producers, tmp_path, background):
-    if background and "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork here")
-
-    def broken(portal, site_url):
-        raise ValueError("province id 'all' clashes with the feed calendar/feeds/all.ics")
-
-    producers.append(broken)
-    outputs.begin(portal, site_config(), background=background)
-    with pytest.raises(outputs.OutputError, match=r"clashes with the feed calendar/feeds/all\.ics"):
-        outputs.write_outputs(portal, str(tmp_path), site_config())
+def test_two_producers_writing_one_path_is_an_error(portal, tmp_path):
+    clash = Feature("clash", files=lambda portal, site: {"calendar/feeds/all.ics": b""})
+    build = Build(portal, site_config(), [*FEATURES, clash])
+    with pytest.raises(OutputError, match=r"two producers write calendar/feeds/all\.ics"):
+        build.files.write(tmp_path)
     assert not any(tmp_path.iterdir())  # nothing half-written
 
 
-@needs_fork
-def test_a_child_that_dies_is_an_error_not_a_hang(portal, producers, tmp_path):
-    producers.insert(0, lambda portal, site_url: os._exit(3))
-    outputs.begin(portal, site_config(), background=True)
-    with pytest.raises(outputs.OutputError, match="exit code 3"):
-        outputs.write_outputs(portal, str(tmp_path), site_config())
+def test_a_failing_producer_is_an_error_with_its_message_and_nothing_is_written(portal, tmp_path):
+    def broken(portal, site):
+        raise ValueError("province id 'all' clashes with the feed calendar/feeds/all.ics")
+
+    build = Build(portal, site_config(), [*FEATURES, Feature("broken", files=broken)])
+    with pytest.raises(OutputError, match=r"broken: province id 'all' clashes with the feed calendar/feeds/all\.ics"):
+        build.files.write(tmp_path)
+    assert not any(tmp_path.iterdir())
 
 
-def test_two_producers_writing_one_path_is_an_error(portal, producers):
-    producers.append(lambda portal, site_url: {"calendar/feeds/all.ics": b""})
-    with pytest.raises(outputs.OutputError, match=r"two producers write calendar/feeds/all\.ics"):
-        outputs.collect(portal, site_config())
+def test_a_size_no_producer_writes_is_a_key_error(portal):
+    with pytest.raises(KeyError, match=r"no producer writes x/none\.bin"):
+        SiteFiles(portal, site_config(), []).size("x/none.bin")
 
 
-def test_files_are_made_again_for_a_new_portal_or_site_url(portal, producers, tmp_path):
-    outputs.begin(portal, site_config(), background=False)
-    other = load_portal(ROOT)
-    outputs.write_outputs(other, str(tmp_path), site_config("https://example.org/other/"))
-    text = (tmp_path / "calendar/feeds/all.ics").read_bytes().decode().replace("\r\n ", "")
-    assert "https://example.org/other/notices/" in text
-
-
-def test_no_fork_while_another_thread_runs():
-    import threading
-
-    release = threading.Event()
-    thread = threading.Thread(target=release.wait)
-    thread.start()
-    try:
-        assert not outputs.can_fork()  # as in `mkdocs serve`, whose rebuilds make the files in-process
-    finally:
-        release.set()
-        thread.join()
-
-
-def test_sizes_after_the_files_are_written_need_no_second_run(portal, producers, tmp_path):
-    # static-i18n renders the English pages after the hooks' on_post_build has written the files
-    calls = []
-    first = producers[0]
-
-    def counted(portal, site_url):
-        calls.append(1)
-        return first(portal, site_url)
-
-    producers[0] = counted
-    outputs.begin(portal, site_config(), background=False)
-    path = next(iter(first(portal, None)))
-    outputs.write_outputs(portal, str(tmp_path), site_config())
-    assert outputs.file_size(portal, path) == (tmp_path / path).stat().st_size
-    assert calls == [1]
-
-
-@needs_fork
-def test_the_child_makes_each_file_once_even_for_the_pages_it_renders(portal, producers, tmp_path):
-    # the child renders the other language's form pages, which show file sizes: it must use its own results
-    first = producers[0]
-    log = tmp_path / "calls"
-
-    def counted(portal, site_url):
-        with open(log, "a") as handle:
-            handle.write(f"{os.getpid()}\n")
-        return first(portal, site_url)
-
-    producers[0] = counted
-    outputs.begin(portal, site_config(), background=True)
-    build = outputs.current(portal)
-    build.ahead(pages.OTHER_LANGUAGE_PAGES)
-    build.all_files()
-    assert len(log.read_text().split()) == 1
-    assert log.read_text().split() != [str(os.getpid())]  # made by the child
+def test_each_build_makes_its_own_files_for_its_own_site_url(portal, tmp_path):
+    Build(portal, site_config()).files.all()
+    Build(load_portal(ROOT), site_config("https://example.org/other/")).files.write(tmp_path)
+    feed = (tmp_path / "calendar/feeds/all.ics").read_bytes().decode().replace("\r\n ", "")
+    assert "https://example.org/other/notices/" in feed

@@ -12,10 +12,9 @@ from urllib.parse import unquote
 
 import pytest
 
-import macros.site.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
+from macros.site.build import Build
 from macros.views.language import DEFAULT_LANG, LANGS
-from macros.views.pages import page_specs
-from tests.support import ROOT
+from tests.support import ROOT, site_config
 
 VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -49,7 +48,7 @@ def page_paths(portal) -> list[str]:
     """Home, a guide page and one page of each kind the data generates (its index page and one of its items: a
     province, a notice, a province's calendar, a form…), in both languages, and the 404 page."""
     chosen: dict[tuple[str, bool], object] = {}
-    for spec in page_specs(portal):
+    for spec in Build(portal, site_config()).specs:  # every feature's pages, as a build makes them
         chosen.setdefault((spec.kind, bool(spec.ident)), spec)
     paths = []
     for lang in LANGS:

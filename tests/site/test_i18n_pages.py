@@ -2,10 +2,12 @@
 # these fail loudly instead of the language switch or sitemap silently losing the generated pages.
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
-from macros.site.i18n_pages import I18N_FILE_ATTRIBUTES, add_generated_pages, i18n_plugin
+from macros.site.i18n_pages import I18N_FILE_ATTRIBUTES, add_generated_pages, i18n_plugin, languages, page_language
 from macros.views.pages import PageSpec
 from tests.support import ROOT
 
@@ -22,6 +24,7 @@ def test_the_plugin_still_has_the_state_we_read(tmp_path):
     for name in ("current_language", "default_language", "build_languages", "i18n_files_per_language", "building"):
         assert hasattr(plugin, name), f"mkdocs-static-i18n no longer has {name!r}"
     assert plugin.default_language == "zh" and plugin.build_languages == ["zh", "en"]
+    assert languages(_config(tmp_path)[0]) == ("zh", ["en"])
 
 
 def test_the_plugins_own_files_carry_the_attributes_we_imitate(tmp_path):
@@ -33,6 +36,7 @@ def test_the_plugins_own_files_carry_the_attributes_we_imitate(tmp_path):
     missing = [name for name in I18N_FILE_ATTRIBUTES if not hasattr(theirs, name)]
     assert not missing, f"static-i18n files no longer have {missing}"
     assert theirs.url == "en/guide/fees/" and theirs.locale == "en"
+    assert page_language(SimpleNamespace(file=theirs)) == "en"  # a page's language, read the one way
 
 
 def test_generated_pages_get_the_same_attributes_and_counterparts(tmp_path):

@@ -16,11 +16,10 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-import macros.site.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
 from macros.data import publication
+from macros.site.build import Build
 from macros.views import language, page_summary
 from macros.views.language import DEFAULT_LANG, LANGS
-from macros.views.pages import page_specs
 from tests.support import ROOT, copy_project, run_build, site_config
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -138,7 +137,7 @@ def test_sitemap_is_valid_lists_every_page_with_its_data_date_and_gz_is_the_same
         assert dt.date.fromisoformat(lastmod), loc
     newest = page_summary.latest_update(portal).isoformat()
     generated = set()
-    for spec in page_specs(portal):
+    for spec in Build(portal, site_config()).specs:  # every feature's pages, as a build makes them
         for lang in LANGS:
             generated.add(url + spec.url(lang))
             assert dates[url + spec.url(lang)] == (spec.updated.isoformat() if spec.updated else newest), spec.url(lang)
