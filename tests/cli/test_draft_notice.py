@@ -23,8 +23,9 @@ from macros.cli.main import main
 from macros.data.models import Notice
 from macros.data.portal import load_portal
 from tests.support import ROOT
+from tests.support import SEEDS as SHARED_SEEDS
 
-SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")) if p.is_dir()), None)
+SEEDS = SHARED_SEEDS if SHARED_SEEDS.is_dir() else None
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 LINE_NOTE = re.compile(r"# (?:guess, check; )?lines? (?P<first>\d+)(?:-(?P<last>\d+))?: ")
 

@@ -23,9 +23,9 @@ from docx.shared import Mm
 from macros.outputs import forms
 from macros.outputs.form_docx import form_docx
 from macros.outputs.form_xlsx import form_xlsx
-from tests.support import ROOT, run_build
+from tests.support import SEEDS, run_build
 
-SEED = ROOT.parent / "shared" / "seeds" / "004_8d12309597af0153.txt"
+SEED = SEEDS / "004_8d12309597af0153.txt"
 LANGS = ("zh", "en")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from tests.support import ROOT, copy_project, run_build, site_config
+from tests.support import CHECKOUT, ROOT, copy_project, run_build, site_config
 
 import macros.site.hooks  # noqa: F401  (registers every feature module's pages, as a build does)
 from macros.data import publication
@@ -291,7 +291,7 @@ def test_a_bad_identity_stops_the_build_naming_the_key():
 
 
 def test_readme_says_how_to_set_the_address_and_what_publishing_checks():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (CHECKOUT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Publishing") :]
     section = section[: section.index("\n## ", 3)]
     for needed in (
@@ -313,6 +313,6 @@ def test_make_publish_check_refuses_the_placeholders():
     # -o .venv/.stamp: use the existing virtualenv as it is, never reinstall into it from a test.
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     result = subprocess.run(
-        ["make", "-o", ".venv/.stamp", "publish-check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        ["make", "-o", ".venv/.stamp", "publish-check"], cwd=CHECKOUT, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode != 0 and "site_url https://1x.example.org/ is a placeholder" in result.stderr

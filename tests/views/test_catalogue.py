@@ -15,10 +15,9 @@ from bs4 import BeautifulSoup
 from macros.data.models import Certificate, CertificateLevel, CertificateRule, Text
 from macros.views import text
 from macros.views.catalogue import catalogue_view, certificate_row, rule_refs
-from tests.support import ROOT, run_build
+from tests.support import REFERENCE, run_build
 from tests.support.synthetic_catalogue import page_order, write_synthetic_catalogue
 
-REFERENCE = ROOT.parent / "shared" / "reference"
 BATCH_LIST = REFERENCE / "certificates-batch1-2.tsv"
 PLATFORM = REFERENCE / "certificates-platform-2026.tsv"
 BATCH_SOURCE, PLATFORM_SOURCE = "batch-list-1-2", "platform-capture-2026"

@@ -15,10 +15,10 @@ from bs4 import BeautifulSoup
 from macros.views import text
 from macros.views.pilot_status import as_of, present, status_lines
 from macros.views.timeline import entries
-from tests.support import ROOT
+from tests.support import REFERENCE as REFERENCES
 
 LANGS = {"zh": "", "en": "en/"}
-REFERENCE = ROOT.parent / "shared" / "reference" / "national-2025-transfer.md"
+REFERENCE = REFERENCES / "national-2025-transfer.md"
 GUIDES = ("pilot", "filing", "fees", "levels", "compare")
 HISTORY_PAGES = ("filing", "compare")
 

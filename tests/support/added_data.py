@@ -1,0 +1,152 @@
+# Adds a valid province, notice and form to a project copy the way CONTRIBUTING tells a new maintainer: the scaffold
+# commands write the files, then their blanks are filled in with valid (invented) values.
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PROVINCE = "example"
+NOTICE = "example-2026-1"
+FORM = "example-2026-1-school-info"
+DOC_NUMBER = "示例〔2026〕1号"
+
+
+@dataclass(frozen=True)
+class AddedData:
+    province: str = PROVINCE
+    province_zh: str = "示例省"
+    province_en: str = "Example Province"
+    notice: str = NOTICE
+    doc_number: str = DOC_NUMBER
+    form: str = FORM
+
+
+def scaffold(project: Path, *args: str) -> None:
+    """One `python -m macros new-…` command run in `project`, as a maintainer would run it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", *args, "--root", str(project)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def fill(path: Path, values: dict) -> None:
+    """The scaffold's file with `values` written over its blanks; the schema line the scaffold put first stays."""
+    text = path.read_text(encoding="utf-8")
+    modeline = text.splitlines()[0]
+    assert modeline.startswith("# yaml-language-server:"), modeline
+    record = yaml.safe_load(text)
+    record.update(values)
+    body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(f"{modeline}\n{body}", encoding="utf-8")
+
+
+def both(zh: str, en: str) -> dict:
+    return {"zh": zh, "en": en}
+
+
+def add_example_data(project: Path) -> AddedData:
+    """A fourth province with one notice (deadlines, contacts, an attachment) and that attachment's form."""
+    added = AddedData()
+    data = project / "data"
+    scaffold(project, "new-province", "--id", PROVINCE)
+    fill(
+        data / "provinces" / f"{PROVINCE}.yml",
+        {
+            "name": both(added.province_zh, added.province_en),
+            "issuers": [
+                {
+                    "id": f"{PROVINCE}-edu",
+                    "kind": "department",
+                    "name": both("示例省教育厅", "Example Provincial Department of Education"),
+                }
+            ],
+        },
+    )
+    scaffold(project, "new-notice", "--province", PROVINCE, "--id", NOTICE)
+    notice_values = {
+        "doc_number": DOC_NUMBER,
+        "title": both(
+            "关于开展2026年1+X证书制度试点工作的通知（示例）", "Notice on the 2026 1+X certificate pilot (example)"
+        ),
+        "issued": datetime.date(2026, 3, 1),
+        "audience": ["higher_vocational", "secondary_vocational"],
+        "status": "in_force",
+        "summary": both(
+            "示例摘要：院校在规定时间内申报试点，报送信息统计表。",
+            "Example summary: schools file for the pilot in the window and send the information sheet.",
+        ),
+        "deadlines": [
+            {
+                "id": "round-1-filing",
+                "stage": "school_filing",
+                "round": "first",
+                "title": both("第一轮院校申报", "First round — schools file"),
+                "applies_to": both("各试点院校", "All pilot schools"),
+                "start": datetime.date(2026, 3, 10),
+                "end": datetime.date(2026, 3, 20),
+            },
+            {
+                "id": "materials-due",
+                "stage": "materials_due",
+                "title": both("报送纸质材料", "Paper materials due"),
+                "applies_to": both("各试点院校", "All pilot schools"),
+                "end": datetime.date(2026, 4, 1),
+            },
+        ],
+        "contacts": [
+            {
+                "name": both("张老师", "Ms Zhang"),
+                "role": both("业务咨询", "Questions about the pilot"),
+                "phones": ["0999-00000000"],
+                "emails": ["pilot@example.org"],
+            }
+        ],
+        "attachments": [
+            {
+                "number": 1,
+                "title": both("院校试点信息统计表", "School pilot information sheet"),
+                "availability": both("见原文附件", "Attached to the original notice"),
+            }
+        ],
+        "source": {"url": "https://example.org/notice-2026-1.html"},
+        "updated": datetime.date(2026, 3, 5),
+    }
+    fill(data / "notices" / f"{NOTICE}.yml", notice_values)
+    scaffold(project, "new-form", "--notice", NOTICE, "--attachment", "1", "--id", FORM)
+    fill(
+        data / "forms" / f"{FORM}.yml",
+        {
+            "title": both("院校试点信息统计表", "School pilot information sheet"),
+            "spreadsheet": True,
+            "header_fields": [{"label": both("院校名称", "School name")}],
+            "sections": [
+                {
+                    "tables": [
+                        {
+                            "columns": [
+                                {"label": both("申请试点证书", "Certificate applied for")},
+                                {"label": both("申请试点规模（人）", "Pilot size (persons)"), "kind": "integer"},
+                            ],
+                            "blank_rows": 3,
+                        }
+                    ]
+                }
+            ],
+            "signature": {"lines": [both("单位盖章", "Stamp")]},
+            "updated": datetime.date(2026, 3, 5),
+        },
+    )
+    # As CONTRIBUTING says: the attachment first says where the original is; once the form file exists it points at it.
+    del notice_values["attachments"][0]["availability"]
+    notice_values["attachments"][0]["form"] = FORM
+    fill(data / "notices" / f"{NOTICE}.yml", notice_values)
+    return added
