@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -24,9 +22,9 @@ from macros.data.models import Notice
 from macros.data.portal import load_portal
 from tests.support import ROOT
 from tests.support import SEEDS as SHARED_SEEDS
+from tests.support.office import soffice
 
 SEEDS = SHARED_SEEDS if SHARED_SEEDS.is_dir() else None
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 LINE_NOTE = re.compile(r"# (?:guess, check; )?lines? (?P<first>\d+)(?:-(?P<last>\d+))?: ")
 
 
@@ -238,27 +236,9 @@ def write_docx(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def zhejiang_pdf(tmp_path_factory) -> Path:
-    if SOFFICE is None:
-        pytest.fail("LibreOffice (soffice) is not installed: run `make system-deps` (CI installs it)")
     folder = tmp_path_factory.mktemp("pdf")
     source = write_docx(folder / "zhejiang.docx")
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            source.name,
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = soffice(["--convert-to", "pdf", "--outdir", str(folder), source.name], folder / "profile", folder)
     pdf = folder / "zhejiang.pdf"
     assert result.returncode == 0 and pdf.is_file(), result.stdout + result.stderr
     return pdf

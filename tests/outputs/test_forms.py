@@ -7,15 +7,12 @@ import csv
 import datetime as dt
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
 import openpyxl
 import pytest
-from bs4 import BeautifulSoup
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -23,7 +20,11 @@ from docx.shared import Mm
 from macros.outputs import forms
 from macros.outputs.form_docx import form_docx
 from macros.outputs.form_xlsx import form_xlsx
+from macros.views.text import plain as _value
 from tests.support import SEEDS, run_build
+from tests.support.html import nows as _nows
+from tests.support.html import page as _page
+from tests.support.office import soffice as _soffice
 
 SEED = SEEDS / "004_8d12309597af0153.txt"
 LANGS = ("zh", "en")
@@ -32,15 +33,6 @@ LANGS = ("zh", "en")
 def _squash(s: str) -> str:
     """Text without whitespace and with full-width brackets, to compare with the extracted source."""
     return re.sub(r"\s+", "", s).replace("(", "（").replace(")", "）")
-
-
-def _nows(s: str) -> str:
-    """Text without whitespace: a column heading may break before its bracket, a numbered item hangs after a tab."""
-    return re.sub(r"\s+", "", s)
-
-
-def _value(text, lang):
-    return text.en if lang == "en" and text.en else text.zh
 
 
 def _all_labels(form, lang) -> list[str]:
@@ -347,10 +339,6 @@ def test_human_size():
 # ---------------------------------------------------------------- pages
 
 
-def _page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
 def test_built_site_holds_every_form_file(built_site, files):
     for path, data in files.items():
         assert (built_site / path).read_bytes() == data, path
@@ -447,20 +435,6 @@ def test_a_second_build_writes_the_same_form_files(built_site, project, tmp_path
 
 
 # ---------------------------------------------------------------- a real office suite
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def _soffice(args: list[str], profile: Path, cwd: Path) -> subprocess.CompletedProcess:
-    if SOFFICE is None:
-        pytest.fail("LibreOffice (soffice) is not installed: run `make system-deps` (CI installs it)")
-    return subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.mark.slow
