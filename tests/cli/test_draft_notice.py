@@ -20,7 +20,7 @@ from macros.cli.draft.write import render
 from macros.cli.main import main
 from macros.data.models import Notice
 from macros.data.portal import load_portal
-from tests.support import ROOT
+from tests.support import CHECKOUT, ROOT
 from tests.support import SEEDS as SHARED_SEEDS
 from tests.support.office import soffice
 
@@ -445,7 +445,7 @@ def test_paragraphs_join_broken_lines_but_keep_line_numbers():
 
 @pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md", "README.md"])
 def test_guides_describe_the_command_as_it_is(guide, capsys):
-    text = (ROOT / guide).read_text(encoding="utf-8")
+    text = (CHECKOUT / guide).read_text(encoding="utf-8")
     assert "python -m macros draft-notice" in text
     with pytest.raises(SystemExit):
         main(["draft-notice", "--help"])
