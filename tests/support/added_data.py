@@ -1,5 +1,6 @@
-# Adds a valid province, notice and form to a project copy the way CONTRIBUTING tells a new maintainer: the scaffold
-# commands write the files, then their blanks are filled in with valid (invented) values.
+# Adds valid data to a project copy the way CONTRIBUTING tells a new maintainer: the scaffold commands write the files,
+# then their blanks are filled in with valid (invented) values. A new province with a notice and its form, and a
+# newer notice in a province the portal already has.
 from __future__ import annotations
 
 import datetime
@@ -10,20 +11,19 @@ from pathlib import Path
 
 import yaml
 
-PROVINCE = "example"
-NOTICE = "example-2026-1"
-FORM = "example-2026-1-school-info"
-DOC_NUMBER = "示例〔2026〕1号"
-
 
 @dataclass(frozen=True)
 class AddedData:
-    province: str = PROVINCE
+    province: str = "example"
     province_zh: str = "示例省"
     province_en: str = "Example Province"
-    notice: str = NOTICE
-    doc_number: str = DOC_NUMBER
-    form: str = FORM
+    notice: str = "example-2026-1"
+    doc_number: str = "示例〔2026〕1号"
+    form: str = "example-2026-1-school-info"
+    # a newer notice in a province the portal already had (its attachment only named, no form)
+    other_province: str = "hunan"
+    other_notice: str = "hunan-2026-1"
+    other_doc_number: str = "示例〔2026〕2号"
 
 
 def scaffold(project: Path, *args: str) -> None:
@@ -53,31 +53,14 @@ def both(zh: str, en: str) -> dict:
     return {"zh": zh, "en": en}
 
 
-def add_example_data(project: Path) -> AddedData:
-    """A fourth province with one notice (deadlines, contacts, an attachment) and that attachment's form."""
-    added = AddedData()
-    data = project / "data"
-    scaffold(project, "new-province", "--id", PROVINCE)
-    fill(
-        data / "provinces" / f"{PROVINCE}.yml",
-        {
-            "name": both(added.province_zh, added.province_en),
-            "issuers": [
-                {
-                    "id": f"{PROVINCE}-edu",
-                    "kind": "department",
-                    "name": both("示例省教育厅", "Example Provincial Department of Education"),
-                }
-            ],
-        },
-    )
-    scaffold(project, "new-notice", "--province", PROVINCE, "--id", NOTICE)
-    notice_values = {
-        "doc_number": DOC_NUMBER,
+def notice_values(doc_number: str, month: int) -> dict:
+    """A complete notice of 2026 with two windows starting in `month`, a contact and one named attachment."""
+    return {
+        "doc_number": doc_number,
         "title": both(
-            "关于开展2026年1+X证书制度试点工作的通知（示例）", "Notice on the 2026 1+X certificate pilot (example)"
+            f"关于开展2026年1+X证书制度试点工作的通知（{doc_number}）", f"Notice {doc_number} on the 2026 pilot"
         ),
-        "issued": datetime.date(2026, 3, 1),
+        "issued": datetime.date(2026, month, 1),
         "audience": ["higher_vocational", "secondary_vocational"],
         "status": "in_force",
         "summary": both(
@@ -91,15 +74,15 @@ def add_example_data(project: Path) -> AddedData:
                 "round": "first",
                 "title": both("第一轮院校申报", "First round — schools file"),
                 "applies_to": both("各试点院校", "All pilot schools"),
-                "start": datetime.date(2026, 3, 10),
-                "end": datetime.date(2026, 3, 20),
+                "start": datetime.date(2026, month, 10),
+                "end": datetime.date(2026, month, 20),
             },
             {
                 "id": "materials-due",
                 "stage": "materials_due",
                 "title": both("报送纸质材料", "Paper materials due"),
                 "applies_to": both("各试点院校", "All pilot schools"),
-                "end": datetime.date(2026, 4, 1),
+                "end": datetime.date(2026, month + 1, 1),
             },
         ],
         "contacts": [
@@ -117,13 +100,36 @@ def add_example_data(project: Path) -> AddedData:
                 "availability": both("见原文附件", "Attached to the original notice"),
             }
         ],
-        "source": {"url": "https://example.org/notice-2026-1.html"},
-        "updated": datetime.date(2026, 3, 5),
+        "source": {"url": f"https://example.org/notice-2026-{month}.html"},
+        "updated": datetime.date(2026, month, 5),
     }
-    fill(data / "notices" / f"{NOTICE}.yml", notice_values)
-    scaffold(project, "new-form", "--notice", NOTICE, "--attachment", "1", "--id", FORM)
+
+
+def add_example_data(project: Path) -> AddedData:
+    """A new province with one notice (deadlines, contacts, an attachment) and that attachment's form; a newer notice
+    in an existing province."""
+    added = AddedData()
+    data = project / "data"
+    scaffold(project, "new-province", "--id", added.province)
     fill(
-        data / "forms" / f"{FORM}.yml",
+        data / "provinces" / f"{added.province}.yml",
+        {
+            "name": both(added.province_zh, added.province_en),
+            "issuers": [
+                {
+                    "id": f"{added.province}-edu",
+                    "kind": "department",
+                    "name": both("示例省教育厅", "Example Provincial Department of Education"),
+                }
+            ],
+        },
+    )
+    scaffold(project, "new-notice", "--province", added.province, "--id", added.notice)
+    notice = notice_values(added.doc_number, 3)
+    fill(data / "notices" / f"{added.notice}.yml", notice)
+    scaffold(project, "new-form", "--notice", added.notice, "--attachment", "1", "--id", added.form)
+    fill(
+        data / "forms" / f"{added.form}.yml",
         {
             "title": both("院校试点信息统计表", "School pilot information sheet"),
             "spreadsheet": True,
@@ -146,7 +152,9 @@ def add_example_data(project: Path) -> AddedData:
         },
     )
     # As CONTRIBUTING says: the attachment first says where the original is; once the form file exists it points at it.
-    del notice_values["attachments"][0]["availability"]
-    notice_values["attachments"][0]["form"] = FORM
-    fill(data / "notices" / f"{NOTICE}.yml", notice_values)
+    del notice["attachments"][0]["availability"]
+    notice["attachments"][0]["form"] = added.form
+    fill(data / "notices" / f"{added.notice}.yml", notice)
+    scaffold(project, "new-notice", "--province", added.other_province, "--id", added.other_notice)
+    fill(data / "notices" / f"{added.other_notice}.yml", notice_values(added.other_doc_number, 5))
     return added
