@@ -23,6 +23,11 @@ PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def province_ids() -> list[str]:
+    """The provinces the project under test holds (the file names under data/provinces/), to parametrise over."""
+    return sorted(p.stem for p in (ROOT / "data" / "provinces").glob("*.yml"))
+
+
 def run_build(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into `out` (with `env_vars` set, e.g. SITE_URL); the result
     carries exit code and output."""

@@ -24,6 +24,7 @@ from macros.views.calendar_model import (
     years,
 )
 from macros.views.calendar_pages import national_view
+from tests.support import province_ids
 
 D = dt.date
 
@@ -252,9 +253,7 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-CALENDAR_PAGES = ["calendar", "en/calendar"] + [
-    f"{lang}calendar/{p}" for lang in ("", "en/") for p in ("shandong", "anhui", "hunan")
-]
+CALENDAR_PAGES = ["calendar", "en/calendar"] + [f"{lang}calendar/{p}" for lang in ("", "en/") for p in province_ids()]
 
 
 @pytest.mark.parametrize("url", CALENDAR_PAGES)
@@ -340,7 +339,7 @@ def test_national_page_lists_every_occurrence_and_undated_obligation(built_site,
         assert u.deadline.when.zh in undated_text
 
 
-@pytest.mark.parametrize("province_id", ["shandong", "anhui", "hunan"])
+@pytest.mark.parametrize("province_id", province_ids())
 def test_each_province_page_lists_all_its_windows(built_site, portal, province_id):
     expected = occurrences(portal, year_span(portal), {province_id})
     entries = soup(built_site, f"calendar/{province_id}").select("li.x-cal-entry")
