@@ -38,6 +38,13 @@ def scaffold(project: Path, *args: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key, as the files in data/ are written."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
 def fill(path: Path, values: dict) -> None:
     """The scaffold's file with `values` written over its blanks; the schema line the scaffold put first stays."""
     text = path.read_text(encoding="utf-8")
@@ -45,7 +52,7 @@ def fill(path: Path, values: dict) -> None:
     assert modeline.startswith("# yaml-language-server:"), modeline
     record = yaml.safe_load(text)
     record.update(values)
-    body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=1000)
+    body = yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     path.write_text(f"{modeline}\n{body}", encoding="utf-8")
 
 
@@ -64,8 +71,8 @@ def notice_values(doc_number: str, month: int) -> dict:
         "audience": ["higher_vocational", "secondary_vocational"],
         "status": "in_force",
         "summary": both(
-            "示例摘要：院校在规定时间内申报试点，报送信息统计表。",
-            "Example summary: schools file for the pilot in the window and send the information sheet.",
+            f"示例摘要：按{doc_number}，院校在规定时间内申报试点，报送信息统计表。",
+            f"Example summary: under {doc_number}, schools file for the pilot in the window and send the sheet.",
         ),
         "deadlines": [
             {
