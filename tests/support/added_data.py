@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -14,16 +15,40 @@ import yaml
 
 @dataclass(frozen=True)
 class AddedData:
-    province: str = "example"
-    province_zh: str = "示例省"
-    province_en: str = "Example Province"
-    notice: str = "example-2026-1"
-    doc_number: str = "示例〔2026〕1号"
-    form: str = "example-2026-1-school-info"
+    province: str
+    province_zh: str
+    province_en: str
+    notice: str
+    doc_number: str
+    form: str
     # a newer notice in a province the portal already had (its attachment only named, no form)
-    other_province: str = "hunan"
-    other_notice: str = "hunan-2026-1"
-    other_doc_number: str = "示例〔2026〕2号"
+    other_province: str
+    other_notice: str
+    other_doc_number: str
+
+
+def free_names(data: Path) -> AddedData:
+    """Ids and numbers nothing in `data` uses yet (the project may already hold data added this way, e.g. when the
+    suite runs against such a copy), and the province to add a newer notice to: Hunan, or the first there is."""
+    provinces = sorted(p.stem for p in (data / "provinces").glob("*.yml"))
+    other = "hunan" if "hunan" in provinces else provinces[0]
+    for n in itertools.count(1):
+        tag = "" if n == 1 else str(n)
+        added = AddedData(
+            province=f"example{tag}",
+            province_zh=f"示例{tag}省",
+            province_en=f"Example{tag} Province",
+            notice=f"example{tag}-2026-1",
+            doc_number=f"示例〔2026〕{n}01号",
+            form=f"example{tag}-2026-1-school-info",
+            other_province=other,
+            other_notice=f"{other}-2026-{n}01",
+            other_doc_number=f"示例〔2026〕{n}02号",
+        )
+        taken = [data / "provinces" / f"{added.province}.yml", data / "notices" / f"{added.other_notice}.yml"]
+        if not any(path.exists() for path in taken):
+            return added
+    raise AssertionError("unreachable")
 
 
 def scaffold(project: Path, *args: str) -> None:
@@ -115,8 +140,8 @@ def notice_values(doc_number: str, month: int) -> dict:
 def add_example_data(project: Path) -> AddedData:
     """A new province with one notice (deadlines, contacts, an attachment) and that attachment's form; a newer notice
     in an existing province."""
-    added = AddedData()
     data = project / "data"
+    added = free_names(data)
     scaffold(project, "new-province", "--id", added.province)
     fill(
         data / "provinces" / f"{added.province}.yml",
