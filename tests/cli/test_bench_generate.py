@@ -46,7 +46,8 @@ def test_generated_project_loads_with_the_requested_size_and_real_data_untouched
     project = generate(tmp_path / "a", SMALL, ROOT)
     assert tree_digest(ROOT / "data") == before
     portal = load_portal(project)  # raises DataError on any invalid record or broken reference
-    assert len(portal.provinces) == len(PROVINCES) == 31
+    assert len(PROVINCES) == 31  # every province of the mainland, and any real one under another id besides
+    assert {p.id for p in portal.provinces} == {pid for pid, *_ in PROVINCES} | set(real.provinces)
     assert len(portal.notices) == SMALL.notices
     assert len(portal.forms) == SMALL.forms
     assert len(portal.catalogue.certificates) == max(SMALL.certificates, len(real.catalogue["certificates"]))
