@@ -21,8 +21,8 @@ from macros.outputs import forms
 from macros.outputs.forms import FormMeta, bracket_break
 from macros.outputs.xlsx_print import SHEET, plan_breaks
 from macros.views import text
-from macros.views.text import plain as _value
 from tests.support.html import nows as _nows
+from tests.support.html import text_in as _value
 from tests.support.office import PDFTOTEXT, SOFFICE, soffice
 
 LANGS = text.LANGS

@@ -20,10 +20,10 @@ from docx.shared import Mm
 from macros.outputs import forms
 from macros.outputs.form_docx import form_docx
 from macros.outputs.form_xlsx import form_xlsx
-from macros.views.text import plain as _value
 from tests.support import SEEDS, run_build
 from tests.support.html import nows as _nows
 from tests.support.html import page as _page
+from tests.support.html import text_in as _value
 from tests.support.office import soffice as _soffice
 
 SEED = SEEDS / "004_8d12309597af0153.txt"
