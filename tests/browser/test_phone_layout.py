@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import ROOT
+from tests.support import CHECKOUT
 from tests.support.page_types import NOT_FOUND_CASES, case_id, page_cases
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = CHECKOUT / "test-artifacts"
 CASES = page_cases() + NOT_FOUND_CASES
 MIN_WIDTH_IN_EMS = 5.5  # a block holding five or more characters is at least this many times its font size wide
 

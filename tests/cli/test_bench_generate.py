@@ -43,10 +43,11 @@ def test_another_seed_gives_other_contacts(real):
 
 def test_generated_project_loads_with_the_requested_size_and_real_data_untouched(real, tmp_path):
     before = tree_digest(ROOT / "data")
-    project = generate(tmp_path / "a", SMALL)
+    project = generate(tmp_path / "a", SMALL, ROOT)
     assert tree_digest(ROOT / "data") == before
     portal = load_portal(project)  # raises DataError on any invalid record or broken reference
-    assert len(portal.provinces) == len(PROVINCES) == 31
+    assert len(PROVINCES) == 31  # every province of the mainland, and any real one under another id besides
+    assert {p.id for p in portal.provinces} == {pid for pid, *_ in PROVINCES} | set(real.provinces)
     assert len(portal.notices) == SMALL.notices
     assert len(portal.forms) == SMALL.forms
     assert len(portal.catalogue.certificates) == max(SMALL.certificates, len(real.catalogue["certificates"]))
@@ -57,7 +58,7 @@ def test_generated_project_loads_with_the_requested_size_and_real_data_untouched
     assert {n.issued.year for n in synthetic if n.issued} >= {2019, 2026}  # years of history
     assert sum(len(n.contacts) for n in synthetic) >= len(synthetic) and any(n.deadlines for n in synthetic)
     # written twice, byte for byte the same
-    again = generate(tmp_path / "b", SMALL)
+    again = generate(tmp_path / "b", SMALL, ROOT)
     assert tree_digest(project / "data") == tree_digest(again / "data")
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -22,10 +20,11 @@ from macros.cli.draft.write import render
 from macros.cli.main import main
 from macros.data.models import Notice
 from macros.data.portal import load_portal
-from tests.support import ROOT
+from tests.support import CHECKOUT, ROOT
+from tests.support import SEEDS as SHARED_SEEDS
+from tests.support.office import soffice
 
-SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")) if p.is_dir()), None)
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SEEDS = SHARED_SEEDS if SHARED_SEEDS.is_dir() else None
 LINE_NOTE = re.compile(r"# (?:guess, check; )?lines? (?P<first>\d+)(?:-(?P<last>\d+))?: ")
 
 
@@ -237,27 +236,9 @@ def write_docx(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def zhejiang_pdf(tmp_path_factory) -> Path:
-    if SOFFICE is None:
-        pytest.fail("LibreOffice (soffice) is not installed: run `make system-deps` (CI installs it)")
     folder = tmp_path_factory.mktemp("pdf")
     source = write_docx(folder / "zhejiang.docx")
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            source.name,
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = soffice(["--convert-to", "pdf", "--outdir", str(folder), source.name], folder / "profile", folder)
     pdf = folder / "zhejiang.pdf"
     assert result.returncode == 0 and pdf.is_file(), result.stdout + result.stderr
     return pdf
@@ -464,7 +445,7 @@ def test_paragraphs_join_broken_lines_but_keep_line_numbers():
 
 @pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md", "README.md"])
 def test_guides_describe_the_command_as_it_is(guide, capsys):
-    text = (ROOT / guide).read_text(encoding="utf-8")
+    text = (CHECKOUT / guide).read_text(encoding="utf-8")
     assert "python -m macros draft-notice" in text
     with pytest.raises(SystemExit):
         main(["draft-notice", "--help"])

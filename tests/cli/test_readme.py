@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from macros.cli.main import build_parser, main
-from tests.support import ROOT
+from tests.support import CHECKOUT, ROOT
 
 DOCS = ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 
 
 def _text(name: str) -> str:
-    return (ROOT / name).read_text(encoding="utf-8")
+    return (CHECKOUT / name).read_text(encoding="utf-8")
 
 
 def _make_targets() -> set[str]:
@@ -55,7 +55,7 @@ def test_the_readme_layout_lists_paths_that_exist():
     assert table
     for line in table:
         for path in re.findall(r"`([^`]+)`", line.split("|")[1]):
-            assert list(ROOT.glob(path.rstrip("/"))), path
+            assert list(CHECKOUT.glob(path.rstrip("/"))), path
 
 
 def test_the_layers_the_readme_names_exist():
@@ -69,7 +69,7 @@ def test_the_layers_the_readme_names_exist():
 @pytest.mark.parametrize("doc", DOCS)
 def test_the_test_files_and_macros_files_named_exist(doc):
     for path in re.findall(r"`((?:tests|macros|bench|\.ci|\.github)/[^`*<>]+?)`", _text(doc)):
-        assert (ROOT / path.split(" ")[0]).exists(), path
+        assert (CHECKOUT / path.split(" ")[0]).exists(), path
 
 
 def test_the_watched_folders_the_readme_names_are_watched(tmp_path):

@@ -183,9 +183,9 @@ def test_a_new_form_unfilled_then_filled_and_pointed_at(data_root: Path, portal,
     assert [p.path for p in info.value.problems] == ["attachment"]  # the notice does not point at it yet
     source = data_root / portal.source_of[("notice", notice.id)]
     text = source.read_text(encoding="utf-8")
-    marker = f"  - number: {attachment.number}\n"
-    assert marker in text
-    source.write_text(text.replace(marker, f"{marker}    form: {form_id}\n", 1), encoding="utf-8")
+    marker = re.search(rf"(?m)^( *)- number: {attachment.number}\n", text)  # the file's own indentation
+    assert marker
+    source.write_text(f"{text[: marker.end()]}{marker[1]}  form: {form_id}\n{text[marker.end() :]}", encoding="utf-8")
     assert load_portal(data_root).form_by_id[form_id].notice == notice.id
 
 

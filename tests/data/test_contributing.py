@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 from macros.data import models
 from macros.data.loader import read_yaml
 from macros.data.portal import load_portal
-from tests.support import ROOT
+from tests.support import CHECKOUT
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.en.md"]
 BLOCK = re.compile(r"^```yaml (?P<what>\S+)\n(?P<body>.*?)^```$", re.S | re.M)
@@ -29,7 +29,7 @@ BY_FOLDER = {"notices": "notice_by_id", "provinces": "province_by_id", "forms": 
 
 
 def _blocks(guide: str) -> list[tuple[str, str]]:
-    return [(m["what"], m["body"]) for m in BLOCK.finditer((ROOT / guide).read_text(encoding="utf-8"))]
+    return [(m["what"], m["body"]) for m in BLOCK.finditer((CHECKOUT / guide).read_text(encoding="utf-8"))]
 
 
 def _value(body: str, tmp_path: Path):
@@ -47,7 +47,7 @@ def test_guide_covers_notice_deadline_contact_form_certificate_and_preview(guide
     assert whats >= REQUIRED, REQUIRED - whats
     assert any(what.startswith("data/notices/") for what in whats)
     assert any(what.startswith("data/provinces/") for what in whats)  # adding a province and its issuers
-    text = (ROOT / guide).read_text(encoding="utf-8")
+    text = (CHECKOUT / guide).read_text(encoding="utf-8")
     for command in (
         "make serve",
         "make check",
@@ -96,4 +96,4 @@ def test_the_message_quoted_for_a_fresh_scaffold_is_the_real_one(guide, data_roo
     with pytest.raises(DataError) as info:
         load_portal(data_root)
     first = next(str(p) for p in info.value.problems if p.path == "doc_number")
-    assert f"\n{first}\n" in (ROOT / guide).read_text(encoding="utf-8")
+    assert f"\n{first}\n" in (CHECKOUT / guide).read_text(encoding="utf-8")

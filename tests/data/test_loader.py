@@ -12,9 +12,9 @@ import pytest
 from macros.data.errors import DataError
 from macros.data.loader import read_yaml
 from macros.data.portal import load_portal
-from tests.support import ROOT
+from tests.support import CHECKOUT
 
-FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
+FIXTURES = CHECKOUT / "tests" / "fixtures" / "invalid"
 
 
 def _header(raw: bytes) -> tuple[str, list[str], list[str]]:

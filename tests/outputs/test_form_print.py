@@ -8,7 +8,6 @@ import datetime as dt
 import html
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -22,10 +21,11 @@ from macros.outputs import forms
 from macros.outputs.forms import FormMeta, bracket_break
 from macros.outputs.xlsx_print import SHEET, plan_breaks
 from macros.views import language
+from tests.support.html import nows as _nows
+from tests.support.html import text_in as _value
+from tests.support.office import PDFTOTEXT, SOFFICE, soffice
 
 LANGS = language.LANGS
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
 RULED = re.compile(r"^_{8,}$")  # a line to write on: an underscore tab leader
 MAX_KEPT_LINES = 12  # an item with more lines to write on than this may run over a page: not checked
 
@@ -53,14 +53,6 @@ class Printed:
     footers: list[Line]  # the last line of each page
     heights: list[float]  # page heights in points
     lowest_body: list[float]  # per page, the lowest bottom edge of a body word
-
-
-def _nows(s: str) -> str:
-    return re.sub(r"\s+", "", s)
-
-
-def _value(t, lang: str) -> str:
-    return language.plain(t, lang)
 
 
 def _read_pdf(pdf: Path) -> Printed:
@@ -201,23 +193,8 @@ def printed(cases, tmp_path_factory) -> dict[str, Printed]:
     folder = tmp_path_factory.mktemp("print")
     for case in cases:
         (folder / f"{case.name}.{case.fmt}").write_bytes(case.render())
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "pdf"),
-            *sorted(f"{case.name}.{case.fmt}" for case in cases),
-        ],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    names = sorted(f"{case.name}.{case.fmt}" for case in cases)
+    result = soffice(["--convert-to", "pdf", "--outdir", str(folder / "pdf"), *names], folder / "profile", folder, 600)
     assert result.returncode == 0, result.stdout + result.stderr
     return {case.name: _read_pdf(folder / "pdf" / f"{case.name}.pdf") for case in cases}
 

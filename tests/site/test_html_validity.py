@@ -14,9 +14,9 @@ import pytest
 
 from macros.site.build import Build
 from macros.views.language import DEFAULT_LANG, LANGS
-from tests.support import ROOT, site_config
+from tests.support import CHECKOUT, ROOT, site_config
 
-VNU_JAR = ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = CHECKOUT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # (message, markup the error points at, why it is the theme's and not ours). mkdocs-material 9.8.1 writes all three.
 THEME_ERRORS = [
@@ -80,7 +80,7 @@ def test_every_page_type_is_chosen(portal):
 def nu_messages(built_site, portal) -> dict[str, list[dict]]:
     """The checker's errors per page, from one run over all the chosen pages."""
     if not VNU_JAR.exists():
-        pytest.fail(f"{VNU_JAR.relative_to(ROOT)} is missing: run `make system-deps` (installs npm vnu-jar there)")
+        pytest.fail(f"{VNU_JAR.relative_to(CHECKOUT)} is missing: run `make system-deps` (installs npm vnu-jar there)")
     java = shutil.which("java")
     assert java, "Java 17+ is needed for the Nu HTML Checker (Debian: default-jre-headless)"
     pages = page_paths(portal)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, copy_project
+from tests.support import CHECKOUT, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -30,8 +30,8 @@ def _snapshot(site: Path) -> dict[str, bytes]:
 def test_make_build_keeps_the_previous_site_until_a_build_succeeds(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     for name in ("Makefile", "requirements.txt", "requirements-dev.txt"):
-        shutil.copy2(ROOT / name, project / name)
-    (project / ".venv").symlink_to(ROOT / ".venv")
+        shutil.copy2(CHECKOUT / name, project / name)
+    (project / ".venv").symlink_to(CHECKOUT / ".venv")
 
     first = _make_build(project)
     assert first.returncode == 0, first.stdout + first.stderr

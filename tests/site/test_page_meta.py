@@ -11,12 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support import ROOT
+from tests.support.html import page as soup_of
 
 EDIT_BASE = "https://github.com/example/1x-policy-portal/edit/main/"
-
-
-def soup_of(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def _edit_base() -> str:

@@ -20,7 +20,7 @@ from macros.data import publication
 from macros.site.build import Build
 from macros.views import language, page_summary
 from macros.views.language import DEFAULT_LANG, LANGS
-from tests.support import ROOT, copy_project, run_build, site_config
+from tests.support import CHECKOUT, ROOT, copy_project, run_build, site_config
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -290,7 +290,7 @@ def test_a_bad_identity_stops_the_build_naming_the_key():
 
 
 def test_readme_says_how_to_set_the_address_and_what_publishing_checks():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (CHECKOUT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Publishing") :]
     section = section[: section.index("\n## ", 3)]
     for needed in (
@@ -312,6 +312,11 @@ def test_make_publish_check_refuses_the_placeholders():
     # -o .venv/.stamp: use the existing virtualenv as it is, never reinstall into it from a test.
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     result = subprocess.run(
-        ["make", "-o", ".venv/.stamp", "publish-check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        ["make", "-o", ".venv/.stamp", "publish-check"],
+        cwd=CHECKOUT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0 and "site_url https://1x.example.org/ is a placeholder" in result.stderr

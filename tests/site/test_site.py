@@ -10,10 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support import run_build
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+from tests.support.html import page
 
 
 def text_of(site: Path, url: str) -> str:
@@ -108,6 +105,10 @@ FACTS = [
     ),
     ("en/notices/hunan-2022-80", ["15 Apr 2022", "14 – 28 Apr 2022", "by 28 May 2022", "Yang Chengge", "Room 801"]),
     ("provinces/hunan", ["湘教通〔2022〕80号", "截至2022年5月28日", "杨承阁"]),
+    ("forms/hunan-2022-80-school-info", ["湘教通〔2022〕80号", "附件1", "湖南省教育厅", "2022年4月15日"]),
+    ("forms/hunan-2022-80-pilot-plan", ["湘教通〔2022〕80号", "附件2", "湖南省教育厅", "2022年4月15日"]),
+    ("en/forms/hunan-2022-80-school-info", ["湘教通〔2022〕80号", "Attachment 1", "15 Apr 2022"]),
+    ("en/forms/hunan-2022-80-pilot-plan", ["湘教通〔2022〕80号", "Attachment 2", "15 Apr 2022"]),
     ("provinces/shandong", ["鲁教职处函〔2022〕8号", "鲁电职院教字〔2024〕26号", "2022年8月20日—12月20日"]),
     (
         "guide/compare",

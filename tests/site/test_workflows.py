@@ -6,9 +6,9 @@ import re
 
 import yaml
 
-from tests.support import ROOT
+from tests.support import CHECKOUT
 
-WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOWS = CHECKOUT / ".github" / "workflows"
 
 
 def _workflow(name: str) -> dict:
@@ -49,7 +49,7 @@ def test_main_is_published_to_github_pages_from_a_checked_build():
 
 
 def test_pull_request_template_has_the_review_checklist():
-    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    text = (CHECKOUT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for item in (
         "source document is attached or linked",
         "document number matches",
@@ -76,5 +76,5 @@ def test_publishing_refuses_placeholders_before_it_builds():
     # the address comes from mkdocs.yml alone: no step overrides it
     assert all("SITE_URL" not in (step.get("env") or {}) for step in steps)
     assert "SITE_URL" not in (wf.get("env") or {})
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (CHECKOUT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^publish-check:.*\n\t\$\(PY\) -m macros publish-check", makefile, re.M)

@@ -1,5 +1,6 @@
 # Helpers the tests share (plain functions and constants; the fixtures are in tests/conftest.py): where the project is,
-# a strict build of a project folder, a throw-away copy of the project, the build's publication settings, Chromium.
+# where the source documents are, a strict build of a project folder, a throw-away copy of the project, the build's
+# publication settings, Chromium.
 from __future__ import annotations
 
 import os
@@ -8,9 +9,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# The checkout the tests run from (README, Makefile, CI files, the virtualenv).
+CHECKOUT = Path(__file__).resolve().parents[2]
+# The project whose data, docs, overrides and mkdocs.yml the tests check: this checkout, or the folder PORTAL_PROJECT
+# names, so that a maintainer can run the suite against a copy holding their added data (CONTRIBUTING: "Running the
+# suite against your data"). Its macros/ must be this checkout's: the tests import the code from here.
+ROOT = Path(os.environ["PORTAL_PROJECT"]).resolve() if os.environ.get("PORTAL_PROJECT") else CHECKOUT
+# The source documents (shared/seeds, shared/reference) sit beside the checkout, wherever the data under test is.
+SHARED = next((p for p in (CHECKOUT.parent / "shared", Path("/work/shared")) if p.is_dir()), CHECKOUT.parent / "shared")
+SEEDS = SHARED / "seeds"
+REFERENCE = SHARED / "reference"
 PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def province_ids() -> list[str]:
+    """The provinces the project under test holds (the file names under data/provinces/), to parametrise over."""
+    return sorted(p.stem for p in (ROOT / "data" / "provinces").glob("*.yml"))
 
 
 def run_build(project: Path, out: Path, **env_vars: str) -> subprocess.CompletedProcess:

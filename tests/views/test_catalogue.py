@@ -15,19 +15,15 @@ from bs4 import BeautifulSoup
 from macros.data.models import Certificate, CertificateLevel, CertificateRule, Text
 from macros.views import language
 from macros.views.catalogue import catalogue_view, certificate_row, rule_refs
-from tests.support import ROOT, run_build
+from tests.support import REFERENCE, run_build
+from tests.support.html import page as soup
 from tests.support.synthetic_catalogue import page_order, write_synthetic_catalogue
 
-REFERENCE = ROOT.parent / "shared" / "reference"
 BATCH_LIST = REFERENCE / "certificates-batch1-2.tsv"
 PLATFORM = REFERENCE / "certificates-platform-2026.tsv"
 BATCH_SOURCE, PLATFORM_SOURCE = "batch-list-1-2", "platform-capture-2026"
 LEVEL_OF = {"初级": "junior", "中级": "intermediate", "高级": "senior"}
 COLLEGE_RULE = ("sdcet-2024-26", "intermediate-and-above")
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def words(node) -> str:

@@ -17,7 +17,7 @@ def portals(tmp_path_factory):
     """Synthetic portals at two sizes: every province has more notices than the national pages list."""
     out = {}
     for n in (200, 400):
-        project = generate(tmp_path_factory.mktemp(f"n{n}"), Size(notices=n, certificates=20, forms=2))
+        project = generate(tmp_path_factory.mktemp(f"n{n}"), Size(notices=n, certificates=20, forms=2), ROOT)
         out[n] = load_portal(project)
     return out
 

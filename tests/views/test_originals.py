@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,12 +11,9 @@ from markupsafe import Markup
 
 from macros.render.render import pick
 from macros.views import platform
+from tests.support.html import page as soup
 
 LANGS = {"zh": "", "en": "en/"}
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def test_the_platform_in_running_text_becomes_a_link():

@@ -16,16 +16,13 @@ from macros.render.render import pick
 from macros.views import language
 from macros.views.pilot_status import as_of, present, status_lines
 from macros.views.timeline import entries
-from tests.support import ROOT
+from tests.support import REFERENCE as REFERENCES
+from tests.support.html import page
 
 LANGS = {"zh": "", "en": "en/"}
-REFERENCE = ROOT.parent / "shared" / "reference" / "national-2025-transfer.md"
+REFERENCE = REFERENCES / "national-2025-transfer.md"
 GUIDES = ("pilot", "filing", "fees", "levels", "compare")
 HISTORY_PAGES = ("filing", "compare")
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def content(soup: BeautifulSoup):
