@@ -21,7 +21,7 @@ from macros.views import catalogue  # noqa: E402,F401  (registers the certificat
 from macros.views import timeline  # noqa: E402,F401  (registers the timeline page)
 from macros.views import calendar_pages  # noqa: E402,F401  (register the calendar pages and .ics feeds)
 from macros.outputs import ics  # noqa: E402,F401  (register the calendar pages and .ics feeds)
-from macros.outputs import forms as _forms  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
+from macros.outputs import form_files as _form_files  # noqa: E402,F401  (registers the form pages and .docx/.xlsx downloads)
 from macros.data.errors import DataError  # noqa: E402
 from macros.site.i18n_pages import add_generated_pages, current_language, i18n_plugin, page_alternates  # noqa: E402
 from macros.site import not_found, serve_errors  # noqa: E402

@@ -143,7 +143,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "All %s dated windows, older notices included, are on the province page",
     },
     "more_notices": {"zh": "该省全部 %s 份通知见省份页面", "en": "All %s notices of this province are on its page"},
-    # form templates (macros/outputs/forms.py, form_docx.py, form_xlsx.py; overrides/fragments/forms.html, form.html)
+    # form templates (macros/outputs/form_model.py, form_docx.py, form_xlsx.py; overrides/fragments/forms.html, form.html)
     "forms": {"zh": "表格", "en": "Forms"},
     "attachment_n": {"zh": "附件%s", "en": "Attachment %s"},
     "form_reference": {"zh": "参考译文", "en": "Reference translation"},
