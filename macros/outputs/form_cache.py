@@ -2,7 +2,6 @@
 # code and libraries that write it, so a hit gives the very bytes the writers would make. PORTAL_FORM_CACHE=0: off.
 from __future__ import annotations
 
-import ast
 import dataclasses
 import functools
 import hashlib
@@ -11,6 +10,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
@@ -53,24 +53,37 @@ def code_sources(roots: Iterable[str] = WRITERS) -> dict[str, bytes]:
             raise ImportError(f"no source for {name}")
         source = Path(spec.origin).read_bytes()
         sources[name] = source
-        pending += _package_imports(ast.parse(source), name)
+        pending += _package_imports(source, name)
     return sources
 
 
-def _package_imports(tree: ast.Module, importer: str) -> list[str]:
-    package = __name__.split(".")[0]
+# Import statements read with patterns, not parsed: ast.parse of a dozen modules costs a second of CPU in a build
+# whose heap holds a national-size portal (the collector walks it while the trees are made).
+_FROM_IMPORT = re.compile(rb"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.M)
+_IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n]*)", re.M)
+_RELATIVE = re.compile(rb"^[ \t]*from[ \t]+\.", re.M)
+_PACKAGE = __name__.split(".")[0]
+
+
+def _package_imports(source: bytes, importer: str) -> list[str]:
+    """Modules of this package that `source` imports (`from macros.outputs import docx_xml` names two: the package
+    and the module). A line that only looks like an import (in a docstring) adds at most a module to hash."""
+    if _RELATIVE.search(source):
+        raise ImportError(f"{importer}: relative imports are not followed by the form cache's code version")
     found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module.split(".")[0] == package:
-                found.append(node.module)
-                # `from macros.outputs import docx_xml`: the name may be a module itself
-                found += [f"{node.module}.{a.name}" for a in node.names if _is_module(f"{node.module}.{a.name}")]
-        elif isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names if alias.name.split(".")[0] == package]
-        elif isinstance(node, ast.ImportFrom) and node.level:
-            raise ImportError(f"{importer}: relative imports are not followed by the form cache's code version")
-    return found
+    for module, names in _FROM_IMPORT.findall(source):
+        if module.split(b".")[0] == _PACKAGE.encode():
+            found.append(module.decode())
+            found += [f"{module.decode()}.{name}" for name in _names(names) if _is_module(f"{module.decode()}.{name}")]
+    for names in _IMPORT.findall(source):
+        found += [name for name in _names(names) if name.split(".")[0] == _PACKAGE]
+    return [name for name in found if _is_module(name)]
+
+
+def _names(listed: bytes) -> list[str]:
+    """'a, b as c  # note' or '(\n    a,\n    b,\n)' -> ['a', 'b']."""
+    plain = re.sub(rb"#[^\n]*", b"", listed).strip(b"() \t\n")
+    return [part.split()[0].decode() for part in re.split(rb"[,\n]", plain) if part.strip()]
 
 
 def _is_module(name: str) -> bool:
@@ -80,34 +93,34 @@ def _is_module(name: str) -> bool:
         return False
 
 
-def code_version(sources: dict[str, bytes], libraries: dict[str, str]) -> str:
+def code_version(sources: dict[str, bytes], libraries: dict[str, str], labels: object = None) -> str:
     digest = hashlib.sha256()
     for name in sorted(sources):
         digest.update(f"{name}\0{len(sources[name])}\0".encode())
         digest.update(sources[name])
-    digest.update(json.dumps(sorted(libraries.items())).encode())
+    digest.update(json.dumps([sorted(libraries.items()), labels], sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()
 
 
-@functools.cache  # the code this process runs: read once, when the first file is made
+@functools.cache  # the code (and its labels) this process runs: read once, when the first file is made
 def writer_version() -> str:
     libraries = {name: importlib.metadata.version(name) for name in LIBRARIES}
     libraries["zlib"] = zlib.ZLIB_RUNTIME_VERSION
     libraries["python"] = ".".join(map(str, sys.version_info[:2]))
-    return code_version(code_sources(), libraries)
+    # The labels the files print and the languages, as the running code holds them (text.py merges other modules')
+    labels = {"languages": [text.LANGS, text.DEFAULT_LANG], "labels": text.LABELS}
+    return code_version(code_sources(), libraries, labels)
 
 
 def file_key(form: Form, meta: FormMeta, fmt: str, lang: str, version: str | None = None) -> str:
-    """The name of one file's bytes: everything the writers read (the form, its notice's facts, the format, the
-    language and the labels they print) and the writers' version."""
+    """The name of one file's bytes: everything the writers read (the form, its notice's facts, the format and the
+    language) and the writers' version (their code, libraries and the labels they print)."""
     facts = {
         "writer": writer_version() if version is None else version,
         "form": form.model_dump(mode="json"),
         "meta": dataclasses.asdict(meta),
         "fmt": fmt,
         "lang": lang,
-        "languages": [text.LANGS, text.DEFAULT_LANG],
-        "labels": {key: text.LABELS[key] for key in sorted(text.LABELS)},
     }
     encoded = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()

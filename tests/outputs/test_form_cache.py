@@ -130,6 +130,11 @@ def test_the_key_changes_with_any_code_that_writes_the_files():
         changed = dict(sources, **{module: sources[module] + b"\n# a change\n"})
         assert code_version(changed, libraries) != version, module
     assert code_version(sources, {**libraries, "openpyxl": "2"}) != version
+    labels = {"labels": {"filling_notes": {"zh": "填表说明", "en": "Notes"}}}
+    assert code_version(sources, libraries, labels) != version
+    assert code_version(sources, libraries, labels) != code_version(
+        sources, libraries, {"labels": {"filling_notes": {"zh": "填表说明", "en": "Notes on filling in"}}}
+    )
 
 
 def _imports(module) -> set[str]:
