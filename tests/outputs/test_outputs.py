@@ -8,7 +8,7 @@ import os
 import pytest
 
 from macros.data.portal import load_portal
-from macros.outputs import feed, forms, ics, outputs  # noqa: F401  (the feature modules register their producers)
+from macros.outputs import feed, form_files, ics, outputs  # noqa: F401  (the feature modules register their producers)
 from macros.views import pages
 from tests.support import ROOT, site_config
 
