@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from macros.data.models import Form
 from macros.outputs import outputs
 from macros.outputs.form_cache import FormCache, default_cache, file_key
 from macros.outputs.form_docx import form_docx
-from macros.outputs.form_model import Download, FormMeta, downloads, file_path, form_meta, offered
+from macros.outputs.form_model import FormMeta, downloads, file_path, form_meta, offered
 from macros.outputs.form_xlsx import form_xlsx
 from macros.views import forms as form_pages
 from macros.views.pages import SPEC_SOURCES, PageSpec
@@ -34,13 +35,11 @@ def form_files(portal, site, cache: FormCache | None = None) -> dict[str, bytes]
     return files
 
 
-def form_downloads(portal, form: Form) -> list[Download]:
-    """A form's downloads, whose sizes are those of this build's files (made, or waited for, when first shown)."""
-    return downloads(portal, form, functools.partial(outputs.file_size, portal))
-
-
-def form_specs(portal) -> list[PageSpec]:
-    return form_pages.form_pages(portal, functools.partial(form_downloads, portal))
+def form_specs(portal, file_size: Callable[[str], int] | None = None) -> list[PageSpec]:
+    """The forms catalogue and one page per form, whose downloads show `file_size(path)`: the bytes of this build's
+    file (made, or waited for, when a page first shows it); by default the current build's (outputs.py)."""
+    size_of = functools.partial(outputs.file_size, portal) if file_size is None else file_size
+    return form_pages.form_pages(portal, lambda form: downloads(portal, form, size_of))
 
 
 SPEC_SOURCES.append(form_specs)
