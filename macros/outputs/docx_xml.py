@@ -1,8 +1,10 @@
-# WordprocessingML details python-docx lacks: explicit fonts, cell shading, header rows, row heights, boxed
-# paragraphs, column widths both Word and LibreOffice read, tables kept on one page, property lengths.
+# WordprocessingML details python-docx lacks: explicit fonts, document defaults, cell shading, header rows, row
+# heights, boxed paragraphs, column widths both Word and LibreOffice read, tables kept on one page, property
+# lengths, the page-number field, the template's thumbnail removed.
 from __future__ import annotations
 
 from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -121,3 +123,37 @@ def keep_together(table) -> None:
 def fit_property(value: str) -> str:
     """Word's core properties hold at most 255 characters (python-docx refuses more): shorten, visibly."""
     return value if len(value) <= 255 else value[:254] + "…"
+
+
+def document_defaults(styles, east_asian: str, latin: str, lang_tag: str) -> None:
+    """The template's document defaults name theme fonts and US English: name the faces and the language instead,
+    Chinese-aware for East Asian text."""
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = defaults.find(qn("w:rFonts"))
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    language = defaults.find(qn("w:lang"))
+    language.set(qn("w:val"), lang_tag)
+    language.set(qn("w:eastAsia"), "zh-CN")
+
+
+def page_number(paragraph, east_asian: str, latin: str) -> None:
+    """A PAGE field in the paragraph, showing 1 until the reader's application updates it."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    paragraph._p.append(field)
+    number = OxmlElement("w:r")
+    field.append(number)
+    set_fonts(number, east_asian, latin)
+    value = OxmlElement("w:t")
+    value.text = "1"
+    number.append(value)
+
+
+def drop_thumbnail(package) -> None:
+    """python-docx's template carries a thumbnail of its blank page: without the relationship it is not saved."""
+    for rid in [rid for rid, rel in package.rels.items() if rel.reltype == RT.THUMBNAIL]:
+        del package.rels[rid]

@@ -10,15 +10,15 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from macros.data.models import Form, FormField, FormItem, FormSection, FormTable
 from macros.outputs import docx_xml
-from macros.outputs.forms import FormMeta, bracket_break, colon, display_width, field_rows, has_tables, reproducible_zip
+from macros.outputs.form_model import FormMeta
+from macros.outputs.packaging import reproducible_zip
 from macros.views import language
+from macros.views.form_layout import bracket_break, colon, display_width, field_rows, has_tables
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class _Writer:
         self.form, self.meta, self.lang = form, meta, lang
         self.fonts = FONTS[lang]
         self.doc = Document()
-        self.last = None  # the last paragraph of the body: a heading with nothing under it keeps it company
+        self.last: Paragraph | None = (
+            None  # the last paragraph of the body: a heading with nothing under it keeps it company
+        )
         self._page_setup()
         self._default_style()
 
@@ -136,17 +138,9 @@ class _Writer:
         normal.font.size = Pt(SIZE_BODY)
         normal.paragraph_format.keep_together = True  # a wrapped prompt or note is never split across two pages
         docx_xml.set_fonts(normal.element, self.fonts.body, self.fonts.latin_body)
-        # The template's document defaults name theme fonts and US English: make them Chinese-aware too.
-        defaults = self.doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        fonts = defaults.find(qn("w:rFonts"))
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(theme), None)
-        fonts.set(qn("w:ascii"), self.fonts.latin_body)
-        fonts.set(qn("w:hAnsi"), self.fonts.latin_body)
-        fonts.set(qn("w:eastAsia"), self.fonts.body)
-        lang_element = defaults.find(qn("w:lang"))
-        lang_element.set(qn("w:val"), language.PROPERTIES[self.lang].word_tag)
-        lang_element.set(qn("w:eastAsia"), "zh-CN")
+        docx_xml.document_defaults(
+            self.doc.styles.element, self.fonts.body, self.fonts.latin_body, language.PROPERTIES[self.lang].word_tag
+        )
 
     def footer(self):
         """Page number in the official style (— 1 —); the English file also says what it is on every page."""
@@ -163,15 +157,7 @@ class _Writer:
         foot = section.footer.paragraphs[0]
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.run(foot, "— ", size=SIZE_NOTE)
-        field = OxmlElement("w:fldSimple")
-        field.set(qn("w:instr"), "PAGE")
-        foot._p.append(field)
-        number = OxmlElement("w:r")
-        field.append(number)
-        docx_xml.set_fonts(number, self.fonts.body, self.fonts.latin_body)
-        value = OxmlElement("w:t")
-        value.text = "1"
-        number.append(value)
+        docx_xml.page_number(foot, self.fonts.body, self.fonts.latin_body)
         self.run(foot, " —", size=SIZE_NOTE)
 
     # ---------------------------------------------------------------- parts of the form
@@ -380,10 +366,7 @@ class _Writer:
         props.revision = 1
         props.created = self.meta.created
         props.modified = self.meta.modified  # and no print date: nobody printed it
-        # python-docx's template carries a thumbnail of its blank page: without the relationship it is not saved.
-        package = self.doc.part.package
-        for rid in [rid for rid, rel in package.rels.items() if rel.reltype == RT.THUMBNAIL]:
-            del package.rels[rid]
+        docx_xml.drop_thumbnail(self.doc.part.package)
 
     def build(self) -> bytes:
         self.heading_block()

@@ -15,8 +15,10 @@ from openpyxl.worksheet.pagebreak import Break
 
 from macros.data.models import Form, FormTable
 from macros.outputs import xlsx_print
-from macros.outputs.forms import FormMeta, bracket_break, colon, display_width, field_rows, reproducible_zip
+from macros.outputs.form_model import FormMeta
+from macros.outputs.packaging import reproducible_zip
 from macros.views import language
+from macros.views.form_layout import bracket_break, colon, display_width, field_rows
 
 FACES = {"zh": ("宋体", "黑体"), "en": ("Arial", "Arial")}  # (body, heading)
 THIN = Side(style="thin", color="000000")
@@ -25,16 +27,6 @@ UNDERLINE = Border(bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 NUMBER_FORMATS = {"integer": "0", "decimal": "0.00"}
 DEFAULT_WIDTH = 12  # Excel column width units (about one Latin character each; a Chinese character takes two)
-PAPER_A4 = 9  # SpreadsheetML paper size code
-A4_POINTS = (595, 842)  # (short, long) side
-# Inches. The footer (page numbers, 11 pt) sits between 0.3″ and about 0.5″ from the bottom edge, inside the 0.75″
-# bottom margin, so it is printed whole and clear of the last row.
-MARGINS = {"left": 0.5, "right": 0.5, "top": 0.6, "bottom": 0.75, "header": 0.3, "footer": 0.3}
-# A width unit is a digit of the workbook's default font: 5.25 pt in Excel (Calibri 11), 7 pt in a LibreOffice
-# without Calibri's metric twin Carlito (it falls back to DejaVu Sans). The scale is planned for the wider, so that
-# no column falls off the page in either.
-POINTS_PER_WIDTH_UNIT = 7.0
-PAGE_FILL = 0.96  # share of a page the break planner fills: a margin for the applications' rounding of row heights
 GAP = 10  # points: the empty row between two parts
 
 
@@ -332,15 +324,13 @@ class _Sheet:
         ws = self.ws
         for i, width in enumerate(self.widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        ws.page_setup.paperSize = PAPER_A4
+        ws.page_setup.paperSize = xlsx_print.PAPER_A4
         ws.page_setup.orientation = self.form.orientation
         # A fixed scale, not fit-to-width: Excel ignores manual page breaks on a sheet set to fit to pages.
-        width, height = A4_POINTS if self.form.orientation == "portrait" else A4_POINTS[::-1]
-        printable = width - (MARGINS["left"] + MARGINS["right"]) * 72
-        scale = min(100, math.floor(100 * printable / (sum(self.widths) * POINTS_PER_WIDTH_UNIT * 1.03)))
+        scale = xlsx_print.print_scale(self.widths, self.form.orientation)
         ws.page_setup.scale = scale
         ws.print_options.horizontalCentered = True
-        for side, inches in MARGINS.items():
+        for side, inches in xlsx_print.MARGINS.items():
             setattr(ws.page_margins, side, inches)
         last_row = max(self.row - 1, 1)
         ws.print_title_rows = f"1:{self.title_row}"
@@ -348,7 +338,7 @@ class _Sheet:
         ws.oddFooter.center.text = "&P / &N"
         ws.oddFooter.center.size = 11
         ws.sheet_view.showGridLines = False
-        body = (height - (MARGINS["top"] + MARGINS["bottom"]) * 72) * PAGE_FILL * 100 / scale
+        body = xlsx_print.page_body(self.form.orientation, scale)
         for row in xlsx_print.plan_breaks(self.row_heights(last_row), self.keep, self.title_row, body):
             ws.row_breaks.append(Break(id=row))
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from macros.outputs import feed, forms, ics
+from macros.outputs import feed, form_files, ics
 from macros.outputs.outputs import Producer
 from macros.views import calendar_pages, catalogue, timeline, translations
 from macros.views.pages import PageSpec, core_specs
@@ -34,8 +34,8 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature(
         "forms and their .docx/.xlsx files",
-        pages=lambda build: forms.form_specs(build.portal, build.file_size),  # the pages show the files' sizes
-        files=forms.produce_form_files,
+        pages=lambda build: form_files.form_specs(build.portal, build.file_size),  # the pages show the files' sizes
+        files=form_files.form_files,
     ),
     Feature("Atom feed of notices", files=feed.produce_feeds),
     Feature("missing translations (maintainers)", pages=lambda build: translations.translation_specs(build.portal)),

@@ -17,10 +17,11 @@ import openpyxl
 import pytest
 
 from macros.data.models import Form
-from macros.outputs import forms
-from macros.outputs.forms import FormMeta, bracket_break
+from macros.outputs import form_files, form_model
+from macros.outputs.form_model import FormMeta
 from macros.outputs.xlsx_print import SHEET, plan_breaks
-from macros.views import language
+from macros.views import form_layout, language
+from macros.views.form_layout import bracket_break
 from tests.support.html import nows as _nows
 from tests.support.html import text_in as _value
 from tests.support.office import PDFTOTEXT, SOFFICE, soffice
@@ -106,7 +107,7 @@ class Case:
         return f"{self.form.id}-{self.lang}-{self.fmt}"
 
     def render(self) -> bytes:
-        return forms.render_file(self.form, self.meta, self.fmt, self.lang)
+        return form_files.render_file(self.form, self.meta, self.fmt, self.lang)
 
 
 STRESS_META = FormMeta("测试〔2099〕1号", 1, "测试通知", "测试厅", dt.datetime(2099, 1, 1), dt.datetime(2099, 1, 1))
@@ -176,9 +177,9 @@ def _stress_sheet(shift: int) -> Form:
 def cases(portal) -> list[Case]:
     """Every file the data's forms offer, and the stress forms (Chinese only: the real files cover English)."""
     real = [
-        Case(form, fmt, lang, forms.form_meta(portal, form, lang))
+        Case(form, fmt, lang, form_model.form_meta(portal, form, lang))
         for form in portal.forms
-        for fmt, lang in forms.offered(form)
+        for fmt, lang in form_model.offered(form)
     ]
     stress = [Case(_stress_plan(shift), "docx", "zh", STRESS_META) for shift in range(6)]
     stress += [Case(_stress_sheet(shift), "xlsx", "zh", STRESS_META) for shift in range(8)]
@@ -200,8 +201,8 @@ def printed(cases, tmp_path_factory) -> dict[str, Printed]:
 
 
 def test_the_real_files_are_the_ones_the_build_writes(portal, cases):
-    files = forms.produce_form_files(portal, None)
-    real = {forms.file_path(c.form, c.fmt, c.lang): c.render() for c in cases if c.form in portal.forms}
+    files = form_files.form_files(portal, None)
+    real = {form_model.file_path(c.form, c.fmt, c.lang): c.render() for c in cases if c.form in portal.forms}
     assert real == files
 
 
@@ -223,7 +224,7 @@ def _locate(lines: list[Line], wanted: str, *, prefix: bool = False) -> list[tup
 
 def _headings(form, lang: str) -> list[str]:
     """Texts that head a block: section headings, table titles, the signature heading, the filling notes label."""
-    colon = forms.colon(lang).strip()
+    colon = form_layout.colon(lang).strip()
     out = [_value(s.heading, lang) for s in form.sections if s.heading]
     out += [_value(t.title, lang) for s in form.sections for t in s.tables if t.title]
     if form.signature and form.signature.heading:
@@ -259,7 +260,7 @@ def test_the_signature_block_is_whole_on_one_page(cases, printed):
     checked = 0
     for case in (c for c in cases if c.form.signature):
         form, lang, doc = case.form, case.lang, printed[case.name]
-        colon = forms.colon(lang).strip()
+        colon = form_layout.colon(lang).strip()
         parts = [_value(form.signature.heading, lang) + colon] if form.signature.heading else []
         parts += [_value(line, lang) + colon for line in form.signature.lines]
         lines, after = [], 0
@@ -380,7 +381,7 @@ def test_units_in_brackets_never_break(cases, printed):
 
 
 def _sheet(portal, form, lang, **kwargs):
-    data = forms.render_file(form, forms.form_meta(portal, form, lang), "xlsx", lang)
+    data = form_files.render_file(form, form_model.form_meta(portal, form, lang), "xlsx", lang)
     return openpyxl.load_workbook(io.BytesIO(data), **kwargs).active
 
 
@@ -430,7 +431,7 @@ def test_totals_carry_the_blank_forms_cached_value(portal):
     """Previewers that do not calculate show the cached values: on the blank form every total is empty text."""
     for form in (f for f in portal.forms if f.spreadsheet):
         for lang in LANGS:
-            data = forms.render_file(form, forms.form_meta(portal, form, lang), "xlsx", lang)
+            data = form_files.render_file(form, form_model.form_meta(portal, form, lang), "xlsx", lang)
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 sheet = package.read(SHEET).decode()
             formulas = re.findall(r'<c r="(\w+)"([^>]*)><f>[^<]*</f>(<v>[^<]*</v>|<v/>)?</c>', sheet)
@@ -448,8 +449,8 @@ def test_totals_carry_the_blank_forms_cached_value(portal):
 def test_document_properties_are_clean(portal, lang):
     """No template thumbnail, the portal as the application, no print date: in every DOCX and XLSX."""
     for form in portal.forms:
-        for fmt in (f for f, file_lang in forms.offered(form) if file_lang == lang):
-            data = forms.render_file(form, forms.form_meta(portal, form, lang), fmt, lang)
+        for fmt in (f for f, file_lang in form_model.offered(form) if file_lang == lang):
+            data = form_files.render_file(form, form_model.form_meta(portal, form, lang), fmt, lang)
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 names = package.namelist()
                 rels = package.read("_rels/.rels").decode()

@@ -17,9 +17,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from macros.outputs import forms
+from macros.outputs import form_files, form_model, packaging
 from macros.outputs.form_docx import form_docx
 from macros.outputs.form_xlsx import form_xlsx
+from macros.views import forms as form_pages
 from tests.support import SEEDS, run_build
 from tests.support.html import nows as _nows
 from tests.support.html import page as _page
@@ -55,7 +56,7 @@ def _all_labels(form, lang) -> list[str]:
 
 @pytest.fixture(scope="module")
 def files(portal):
-    return forms.produce_form_files(portal, None)
+    return form_files.form_files(portal, None)
 
 
 def _form_cases(portal_forms):
@@ -154,8 +155,8 @@ def _docx_texts(doc) -> list[str]:
 def test_every_form_offers_docx_and_spreadsheets_offer_xlsx(portal, files):
     for form in portal.forms:
         for lang in LANGS:
-            assert forms.file_path(form, "docx", lang) in files
-            assert (forms.file_path(form, "xlsx", lang) in files) == form.spreadsheet
+            assert form_model.file_path(form, "docx", lang) in files
+            assert (form_model.file_path(form, "xlsx", lang) in files) == form.spreadsheet
     assert "forms/files/hunan-2022-80-school-info.xlsx" in files
     assert "forms/files/hunan-2022-80-pilot-plan.xlsx" not in files
 
@@ -164,7 +165,7 @@ def test_every_form_offers_docx_and_spreadsheets_offer_xlsx(portal, files):
 @pytest.mark.parametrize("form_id", ["hunan-2022-80-school-info", "hunan-2022-80-pilot-plan"])
 def test_docx_holds_every_label_of_the_yaml(portal, files, form_id, lang):
     form = portal.form_by_id[form_id]
-    doc = Document(io.BytesIO(files[forms.file_path(form, "docx", lang)]))
+    doc = Document(io.BytesIO(files[form_model.file_path(form, "docx", lang)]))
     body = "\n".join(_docx_texts(doc))
     missing = [label for label in _all_labels(form, lang) if _nows(label) not in _nows(body)]
     assert not missing, missing
@@ -178,7 +179,7 @@ def test_docx_holds_every_label_of_the_yaml(portal, files, form_id, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_docx_tables_have_headers_blank_rows_row_note_and_totals(portal, files, lang):
     form = portal.form_by_id["hunan-2022-80-school-info"]
-    doc = Document(io.BytesIO(files[forms.file_path(form, "docx", lang)]))
+    doc = Document(io.BytesIO(files[form_model.file_path(form, "docx", lang)]))
     specs = [t for s in form.sections for t in s.tables]
     by_header = {tuple(_nows(c.text) for c in t.rows[0].cells): t for t in doc.tables}
     for spec in specs:
@@ -197,7 +198,7 @@ def test_docx_tables_have_headers_blank_rows_row_note_and_totals(portal, files, 
 @pytest.mark.parametrize("form_id", ["hunan-2022-80-school-info", "hunan-2022-80-pilot-plan"])
 def test_docx_sets_east_asian_fonts_on_every_run_and_a4(portal, files, form_id, lang):
     form = portal.form_by_id[form_id]
-    doc = Document(io.BytesIO(files[forms.file_path(form, "docx", lang)]))
+    doc = Document(io.BytesIO(files[form_model.file_path(form, "docx", lang)]))
     runs = [r for p in doc.paragraphs for r in p.runs]
     runs += [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     texts = [r for r in runs if r.text.strip()]
@@ -223,7 +224,7 @@ def test_docx_sets_east_asian_fonts_on_every_run_and_a4(portal, files, form_id, 
 
 
 def _sheet(files, form, lang):
-    return openpyxl.load_workbook(io.BytesIO(files[forms.file_path(form, "xlsx", lang)])).active
+    return openpyxl.load_workbook(io.BytesIO(files[form_model.file_path(form, "xlsx", lang)])).active
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -290,7 +291,7 @@ def test_xlsx_print_setup_widths_and_number_checks(portal, files, lang):
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_generating_twice_gives_identical_bytes_without_clock_times(portal, fmt):
     form = portal.form_by_id["hunan-2022-80-school-info"]
-    meta = forms.form_meta(portal, form, "zh")
+    meta = form_model.form_meta(portal, form, "zh")
     render = form_docx if fmt == "docx" else form_xlsx
     first, second = render(form, meta, "zh"), render(form, meta, "zh")
     assert first == second
@@ -314,7 +315,7 @@ def test_reproducible_zip_replaces_save_times_and_refuses_unknown_cores():
             '<dcterms:modified x="1">2031-01-01T10:00:00Z</dcterms:modified></cp>',
         )
     when = dt.datetime(2022, 4, 15)
-    out = forms.reproducible_zip(buffer.getvalue(), when, when, application="A & B")
+    out = packaging.reproducible_zip(buffer.getvalue(), when, when, application="A & B")
     with zipfile.ZipFile(io.BytesIO(out)) as z:
         assert z.namelist() == ["[Content_Types].xml", "b.xml", "docProps/app.xml", "docProps/core.xml"]
         assert "2031" not in z.read("docProps/core.xml").decode()
@@ -324,16 +325,16 @@ def test_reproducible_zip_replaces_save_times_and_refuses_unknown_cores():
         z.writestr("docProps/core.xml", "<cp/>")
         z.writestr("docProps/app.xml", "<Properties/>")
     with pytest.raises(ValueError):
-        forms.reproducible_zip(broken.getvalue(), when, when, application="x")
+        packaging.reproducible_zip(broken.getvalue(), when, when, application="x")
     with pytest.raises(ValueError):  # an edit of an entry the package lacks
-        forms.reproducible_zip(buffer.getvalue(), when, when, application="x", edits={"nothing.xml": bytes})
+        packaging.reproducible_zip(buffer.getvalue(), when, when, application="x", edits={"nothing.xml": bytes})
 
 
 def test_human_size():
-    assert forms.human_size(1) == "1 KB"
-    assert forms.human_size(18 * 1024) == "18 KB"
-    assert forms.human_size(18 * 1024 + 1) == "19 KB"
-    assert forms.human_size(3 * 1024 * 1024) == "3.0 MB"
+    assert form_model.human_size(1) == "1 KB"
+    assert form_model.human_size(18 * 1024) == "18 KB"
+    assert form_model.human_size(18 * 1024 + 1) == "19 KB"
+    assert form_model.human_size(3 * 1024 * 1024) == "3.0 MB"
 
 
 # ---------------------------------------------------------------- pages
@@ -374,14 +375,14 @@ def test_form_page_shows_structure_source_and_download_sizes(built_site, portal,
         sheet_text = sheet.get_text(" ")
         assert not [label for label in _all_labels(form, lang) if label not in sheet_text]
         links = article.select("ul.x-downloads a[download]")
-        assert len(links) == len(forms.offered(form))
+        assert len(links) == len(form_model.offered(form))
         for a in links:
             li = a.find_parent("li").get_text(" ")
             target = (built_site / f"{prefix}forms/{form.id}/" / a["href"]).resolve()
             data = target.read_bytes()
             assert data == files[target.relative_to(built_site.resolve()).as_posix()]
             fmt = target.suffix[1:].upper()
-            assert f"{fmt}, {forms.human_size(len(data))}" in li
+            assert f"{fmt}, {form_model.human_size(len(data))}" in li
         notice_link = article.select_one(f'a[href$="notices/{form.notice}/"]')
         assert notice_link is not None
 
@@ -404,14 +405,20 @@ def test_forms_catalogue_lists_every_form_and_the_anhui_attachments(built_site, 
     for form in portal.forms:
         assert article.select_one(f'a[href="{form.id}/"]') is not None
     # the attachments we only name, each with where to get it (the Anhui notice's three, in the real data)
-    unreproduced = [e.attachment for _, ns in forms.catalogue(portal) for _, es in ns for e in es if not e.form]
+    unreproduced = [
+        e.attachment
+        for _, ns in form_pages.catalogue(portal, lambda form: [])
+        for _, es in ns
+        for e in es
+        if not e.form
+    ]
     named = article.select("li.x-form-entry--named")
     assert len(named) == len(unreproduced)
     for a, li in zip(unreproduced, named):
         assert _value(a.title, lang) in li.get_text(" ")
         assert _value(a.availability, lang)[:20] in li.get_text(" ")
     headings = [h.get_text(" ").strip().rstrip("¶").strip() for h in article.select("h2")]
-    assert headings == [_value(p.name, lang) for p, _ in forms.catalogue(portal, lambda path: 0)]  # sizes unread
+    assert headings == [_value(p.name, lang) for p, _ in form_pages.catalogue(portal, lambda form: [])]
     for a in article.select("a[download]"):
         assert (built_site / f"{prefix}forms/" / a["href"]).resolve().is_file()
 
@@ -466,7 +473,7 @@ def test_libreoffice_computes_the_totals_row(portal, files, tmp_path):
     """Fill the blank rows, let LibreOffice recalculate, and read the totals it computes: a column with a typed 0 sums
     to 0, a column left empty stays blank."""
     form = portal.form_by_id["hunan-2022-80-school-info"]
-    book = openpyxl.load_workbook(io.BytesIO(files[forms.file_path(form, "xlsx", "zh")]))
+    book = openpyxl.load_workbook(io.BytesIO(files[form_model.file_path(form, "xlsx", "zh")]))
     ws = book.active
     for row, (d, f) in zip(range(8, 13), [(10, 1.5), (20, 2.25), (30, 0), (5, 0.25), (1, 1)]):
         ws[f"D{row}"], ws[f"F{row}"] = d, f
@@ -488,7 +495,7 @@ def test_libreoffice_computes_the_totals_row(portal, files, tmp_path):
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_file_properties_name_the_source_and_do_not_pose_as_the_issuer(portal, files, fmt):
     form = portal.form_by_id["hunan-2022-80-school-info"]
-    with zipfile.ZipFile(io.BytesIO(files[forms.file_path(form, fmt, "zh")])) as package:
+    with zipfile.ZipFile(io.BytesIO(files[form_model.file_path(form, fmt, "zh")])) as package:
         core = ElementTree.fromstring(package.read("docProps/core.xml"))
     dc = "{http://purl.org/dc/elements/1.1/}"
     assert core.find(f"{dc}title").text == "院校试点信息统计表"

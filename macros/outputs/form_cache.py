@@ -1,0 +1,197 @@
+# A content-addressed store of made form files in .cache/forms/: the key is the form's data plus the version of the
+# code and libraries that write it, so a hit gives the very bytes the writers would make. PORTAL_FORM_CACHE=0: off.
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from macros.data.models import Form
+from macros.outputs.form_model import FormMeta
+from macros.views import language
+
+SWITCH = "PORTAL_FORM_CACHE"  # "0" turns the cache off
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_FOLDER = PROJECT_ROOT / ".cache" / "forms"
+WRITERS = ("macros.outputs.form_docx", "macros.outputs.form_xlsx")
+# Their code shapes the bytes too (python-docx's template, openpyxl's XML, lxml's serialiser, zlib's deflate).
+LIBRARIES = ("python-docx", "openpyxl", "lxml")
+_ENTRY = ".bin"
+_TEMP = ".part"
+_DIGEST = hashlib.sha256().digest_size
+_STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a build that stopped half-way
+
+log = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------- keys
+
+
+def code_sources(roots: Iterable[str] = WRITERS) -> dict[str, bytes]:
+    """{module name: source} of `roots` and of every module of this package they import, directly or not: any
+    change to the code that writes a file changes the key, including a helper imported later."""
+    sources: dict[str, bytes] = {}
+    pending = list(roots)
+    while pending:
+        name = pending.pop()
+        if name in sources:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ImportError(f"no source for {name}")
+        source = Path(spec.origin).read_bytes()
+        sources[name] = source
+        pending += _package_imports(source, name)
+    return sources
+
+
+# Import statements read with patterns, not parsed: ast.parse of a dozen modules costs a second of CPU in a build
+# whose heap holds a national-size portal (the collector walks it while the trees are made).
+_FROM_IMPORT = re.compile(rb"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.M)
+_IMPORT = re.compile(rb"^[ \t]*import[ \t]+([^\n]*)", re.M)
+_RELATIVE = re.compile(rb"^[ \t]*from[ \t]+\.", re.M)
+_PACKAGE = __name__.split(".")[0]
+
+
+def _package_imports(source: bytes, importer: str) -> list[str]:
+    """Modules of this package that `source` imports (`from macros.outputs import docx_xml` names two: the package
+    and the module). A line that only looks like an import (in a docstring) adds at most a module to hash."""
+    if _RELATIVE.search(source):
+        raise ImportError(f"{importer}: relative imports are not followed by the form cache's code version")
+    found = []
+    for module, names in _FROM_IMPORT.findall(source):
+        if module.split(b".")[0] == _PACKAGE.encode():
+            found.append(module.decode())
+            found += [f"{module.decode()}.{name}" for name in _names(names) if _is_module(f"{module.decode()}.{name}")]
+    for names in _IMPORT.findall(source):
+        found += [name for name in _names(names) if name.split(".")[0] == _PACKAGE]
+    return [name for name in found if _is_module(name)]
+
+
+def _names(listed: bytes) -> list[str]:
+    """'a, b as c  # note' or '(\n    a,\n    b,\n)' -> ['a', 'b']."""
+    plain = re.sub(rb"#[^\n]*", b"", listed).strip(b"() \t\n")
+    return [part.split()[0].decode() for part in re.split(rb"[,\n]", plain) if part.strip()]
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # the parent is a module, not a package: the name is something it defines
+        return False
+
+
+def code_version(sources: dict[str, bytes], libraries: dict[str, str], labels: object = None) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        digest.update(f"{name}\0{len(sources[name])}\0".encode())
+        digest.update(sources[name])
+    digest.update(json.dumps([sorted(libraries.items()), labels], sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+@functools.cache  # the code (and its labels) this process runs: read once, when the first file is made
+def writer_version() -> str:
+    libraries = {name: importlib.metadata.version(name) for name in LIBRARIES}
+    libraries["zlib"] = zlib.ZLIB_RUNTIME_VERSION
+    libraries["python"] = ".".join(map(str, sys.version_info[:2]))
+    # The labels the files print and the languages, as the running code holds them (the language package merges its label modules)
+    labels = {"languages": [language.LANGS, language.DEFAULT_LANG], "labels": language.LABELS}
+    return code_version(code_sources(), libraries, labels)
+
+
+def file_key(form: Form, meta: FormMeta, fmt: str, lang: str, version: str | None = None) -> str:
+    """The name of one file's bytes: everything the writers read (the form, its notice's facts, the format and the
+    language) and the writers' version (their code, libraries and the labels they print)."""
+    facts = {
+        "writer": writer_version() if version is None else version,
+        "form": form.model_dump(mode="json"),
+        "meta": dataclasses.asdict(meta),
+        "fmt": fmt,
+        "lang": lang,
+    }
+    encoded = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- the store
+
+
+class FormCache:
+    """Entries are files named by key, each the SHA-256 of its body then the body: a truncated or damaged entry
+    fails the check and is made again, never served. Written through a temporary file and a rename, so a reader
+    sees a whole entry or none. A cache that cannot be read or written is skipped: the build goes on without it."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder  # None: no cache
+
+    def made(self, key: str, make: Callable[[], bytes]) -> bytes:
+        found = self.get(key)
+        if found is not None:
+            return found
+        data = make()
+        self.put(key, data)
+        return data
+
+    def get(self, key: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            stored = (self.folder / f"{key}{_ENTRY}").read_bytes()
+        except OSError:
+            return None
+        body = stored[_DIGEST:]
+        if len(stored) < _DIGEST or hashlib.sha256(body).digest() != stored[:_DIGEST]:
+            return None
+        return body
+
+    def put(self, key: str, data: bytes) -> None:
+        if self.folder is None:
+            return
+        temp = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}-", suffix=_TEMP)
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha256(data).digest())
+                out.write(data)
+            os.replace(temp, self.folder / f"{key}{_ENTRY}")
+        except OSError as exc:
+            log.info("form cache not written (%s): the files are made without it", exc)
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Remove the entries this build did not use (and temporary files left by a build that stopped)."""
+        if self.folder is None:
+            return
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return
+        now = time.time()
+        for path in entries:
+            try:
+                if (path.suffix == _ENTRY and path.stem not in keys) or (
+                    path.suffix == _TEMP and now - path.stat().st_mtime > _STALE_TEMP_SECONDS
+                ):
+                    path.unlink()
+            except OSError:
+                pass  # another build removed it first
+
+
+def default_cache() -> FormCache:
+    """The project's cache, or none when PORTAL_FORM_CACHE=0 (read on each build, so a test can set it)."""
+    return FormCache(None if os.environ.get(SWITCH, "1").strip() == "0" else DEFAULT_FOLDER)
