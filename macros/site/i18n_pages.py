@@ -4,6 +4,8 @@
 # tests/site/test_i18n_pages.py breaks loudly if the plugin changes them.
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.structure.files import File, Files
 
 from macros.views.language import DEFAULT_LANG
@@ -48,8 +50,10 @@ def page_alternates(page, lang: str) -> dict[str, str]:
     return {other: ("" if file.url in ("", "./", ".") else file.url) for other, file in alternates.items()}
 
 
-def _page_file(config, spec, lang: str, build_lang: str, content: str | None) -> File:
+def _page_file(config, spec, lang: str, build_lang: str, content: str | None) -> Any:
+    # Any: static-i18n reads attributes it sets on mkdocs' File objects (locale, alternates, …), which File does not declare
     src_uri = spec.src_uri(lang)
+    file: Any
     if content is None:  # an alternate of another language: only its URL is ever read
         file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
     else:

@@ -31,10 +31,10 @@ def head_html(portal, lang: str, page_url: str, counterparts: dict[str, str], si
 def hreflang_links(counterparts: dict[str, str], site_url: str | None) -> list[tuple[str, str]]:
     if not site_url:  # no public address: nothing a search engine could use
         return []
-    links = [(lang, absolute(site_url, counterparts[lang])) for lang in language.LANGS if lang in counterparts]
+    links = [(lang, counterparts[lang]) for lang in language.LANGS if lang in counterparts]
     if language.DEFAULT_LANG in counterparts:
-        links.append(("x-default", absolute(site_url, counterparts[language.DEFAULT_LANG])))
-    return links
+        links.append(("x-default", counterparts[language.DEFAULT_LANG]))
+    return [(lang, absolute(site_url, path) or path) for lang, path in links]  # absolute() is None only without a URL
 
 
 ABOUT = "about"  # the about page (docs/about.md): how to report an error is its section #report

@@ -151,7 +151,7 @@ def spec_description(spec, portal, lang: str) -> str:
     if kind == "maintainers" and "coverage" in context:
         coverage = context["coverage"]
         return _count(lang, "desc_translations", missing=len(coverage.gaps), total=coverage.total)
-    return spec.title.get(lang) if isinstance(spec.title, dict) else language.plain(spec.title, lang)
+    return (spec.title.get(lang) or "") if isinstance(spec.title, dict) else language.plain(spec.title, lang)
 
 
 def latest_update(portal) -> dt.date | None:
