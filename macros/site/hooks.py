@@ -23,10 +23,12 @@ from macros.site import not_found, serve_errors  # noqa: E402
 from macros.site.build import Build, ServeSession  # noqa: E402
 from macros.site.i18n_pages import (  # noqa: E402
     add_generated_pages,
+    alternate_urls,
     building_further_language,
     current_language,
     page_alternates,
     page_language,
+    search_base,
 )
 from macros.site.page_meta import head_html, meta_html  # noqa: E402
 from macros.views import page_summary, translations  # noqa: E402
@@ -101,6 +103,9 @@ def on_page_context(context, page, config, nav):
     if source and not source.endswith("/") and config.repo_url:  # a folder has no edit page
         page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source
     lang = page_language(page)
+    # what the theme's templates need from static-i18n, worked out here (overrides/main.html, partials/alternate.html)
+    context["x_alternate_urls"] = alternate_urls(page)
+    context["x_search_base"] = search_base(context["base_url"], config) if hasattr(page.file, "locale") else None
     context["x_page_head"] = head_html(
         Build.of(config).portal, lang, page.url, page_alternates(page, lang), config.site_url
     )

@@ -43,6 +43,20 @@ def page_language(page) -> str:
     return getattr(page.file, "locale", None) or DEFAULT_LANG
 
 
+def alternate_urls(page) -> dict[str, str]:
+    """{language: URL of the page's counterpart, as mkdocs' `url` filter takes it} for the language switch
+    (overrides/partials/alternate.html); empty where static-i18n gave the page no counterparts."""
+    return {lang: file.url for lang, file in (getattr(page.file, "alternates", None) or {}).items()}
+
+
+def search_base(base_url: str, config) -> str | None:
+    """Where a page of a language after the default one finds its own search index (macros/site/search.py writes
+    one per language): its language's folder; None for the default language, whose index is at the root."""
+    plugin = i18n_plugin(config)
+    lang = current_language(config)
+    return None if lang == plugin.default_language else f"{base_url}/{lang}/"
+
+
 def page_alternates(page, lang: str) -> dict[str, str]:
     """{language: site-relative URL} of the page (in `lang`) and its counterparts, "" for a home page, as
     static-i18n links them."""
