@@ -2,12 +2,13 @@
 # calendar model and registers the specs in pages.SPEC_SOURCES. HTML is in overrides/fragments/calendar.html.
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from macros.data.models import Province
 from macros.outputs import ics
 from macros.views import calendar_model
-from macros.views.calendar_model import month_grids, occurrences, undated, year_span
+from macros.views.calendar_model import occurrences, undated, year_span
 from macros.views.pages import SPEC_SOURCES, PageSpec
 from macros.views.pilot_status import PRESENT_LIMIT, as_of, stopped_windows
 
@@ -35,8 +36,10 @@ def feed_link(province: Province | None, site_url: str | None) -> FeedLink:
     return FeedLink(province, path, ics.webcal_url(site_url, path))
 
 
-def calendar_context(portal, provinces: list[Province], national: bool, site_url: str | None) -> dict:
-    """Everything one calendar page shows, for the provinces given."""
+def calendar_context(
+    portal, provinces: list[Province], national: bool, site_url: str | None, today: dt.date | None = None
+) -> dict:
+    """Everything one calendar page shows, for the provinces given, as of `today` (default: the data's last check)."""
     span = year_span(portal)
     ids = {p.id for p in provinces}
     occs = occurrences(portal, span, ids) if span else []
@@ -45,8 +48,9 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         feeds.reverse()  # the province's own feed first
     # Without JavaScript the page is true as of the data's last check: what is open or next then, which years are
     # past (folded away), which month "this month" leads to. calendar.js redoes all three from the reader's date.
-    today = as_of(portal)
-    grids = month_grids(occs)
+    today = as_of(portal) if today is None else today
+    by_year = calendar_model.years(occs, today)
+    months = [m for y in by_year for m in (y.lists if y.past else y.grids)]  # the month anchors the page holds
     return {
         "national": national,
         "provinces": provinces,
@@ -54,9 +58,8 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         "occurrences": occs,
         "as_of": today,
         "present": calendar_model.present(occs, today, PRESENT_LIMIT),
-        "jump": calendar_model.month_to_show(grids, today),
-        "grids": grids,
-        "years": calendar_model.years(occs, today),
+        "jump": calendar_model.month_to_show(months, today),
+        "years": by_year,
         "undated": undated(portal, ids),
         # why later rounds are missing: the documents that stop the windows of the notices shown
         "stopped": stopped_windows(portal, [n for n in portal.notices if portal.province_of(n).id in ids]),
@@ -76,8 +79,8 @@ def national_view(portal):
     return portal.recent_view(NATIONAL_WINDOWS_PER_PROVINCE)
 
 
-def calendar_specs(portal) -> list[PageSpec]:
-    """The national calendar and one calendar page per province."""
+def calendar_specs(portal, today: dt.date | None = None) -> list[PageSpec]:
+    """The national calendar and one calendar page per province, as of `today` (default: the data's last check)."""
     site_url = _site["url"]
     specs = [
         PageSpec(
@@ -87,7 +90,7 @@ def calendar_specs(portal) -> list[PageSpec]:
             {"zh": "时间节点日历", "en": "Deadline calendar"},
             source="data/notices/",
             updated=_latest_update(portal.notices),
-            context=calendar_context(national_view(portal), list(portal.provinces), True, site_url)
+            context=calendar_context(national_view(portal), list(portal.provinces), True, site_url, today)
             | {"province": None},
         )
     ]
@@ -104,7 +107,7 @@ def calendar_specs(portal) -> list[PageSpec]:
                 title,
                 source="data/notices/",
                 updated=_latest_update(portal.notices_in(province.id)),
-                context=calendar_context(portal, [province], False, site_url) | {"province": province},
+                context=calendar_context(portal, [province], False, site_url, today) | {"province": province},
             )
         )
     return specs
