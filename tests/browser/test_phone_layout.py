@@ -140,8 +140,7 @@ def test_page_reads_well(sized, site_server, case):
     problems = {
         "requests answered with an error": page.failed[:],
         "squeezed text": page.evaluate(SQUEEZED, MIN_WIDTH_IN_EMS),
-        "tokens broken across lines": page.evaluate(BROKEN, TOKENS)
-        + page.evaluate(BROKEN_IN_TEXT, TOKEN_SHAPES),
+        "tokens broken across lines": page.evaluate(BROKEN, TOKENS) + page.evaluate(BROKEN_IN_TEXT, TOKEN_SHAPES),
         "sideways scrolling": page.evaluate(SIDEWAYS),
     }
     problems = {what: found for what, found in problems.items() if found}
@@ -161,7 +160,5 @@ def test_the_checks_see_what_they_look_for(sized, site_server):
     }""")
     assert any("院校申报" in found for found in page.evaluate(SQUEEZED, MIN_WIDTH_IN_EMS))
     assert any(found.startswith("span.x-docnum: 皖教秘职成") for found in page.evaluate(BROKEN, TOKENS))
-    assert any(
-        found.startswith("皖教秘职成〔2022〕11号 (") for found in page.evaluate(BROKEN_IN_TEXT, TOKEN_SHAPES)
-    )
+    assert any(found.startswith("皖教秘职成〔2022〕11号 (") for found in page.evaluate(BROKEN_IN_TEXT, TOKEN_SHAPES))
     assert page.evaluate(SIDEWAYS)

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from macros.data.models import Notice, Province
 from macros.data.portal import Portal
+from macros.render.render import render_fragment
 from macros.views.calendar_model import (
     by_year,
     expand,
@@ -24,7 +25,6 @@ from macros.views.calendar_model import (
     year_span,
     years,
 )
-from macros.render.render import render_fragment
 from macros.views.calendar_pages import calendar_specs, national_view
 
 D = dt.date
