@@ -18,6 +18,20 @@ SITE_LABELS: dict[str, dict[str, str]] = {
     },
     "cal_month_items": {"zh": "本月事项", "en": "This month"},
     "cal_continued": {"zh": "接上月", "en": "continued"},
+    # a certificate level several documents rule out (overrides/fragments/certificates.html)
+    "cat_level_excluded_several": {
+        "zh": "不得申报：%(n)s 份文件的规定，见“等级”一节",
+        "en": "Not allowed by the rules of %(n)s documents: see “Levels” above",
+    },
+    # a province page at national size (overrides/fragments/province.html)
+    "province_recent": {
+        "zh": "这里只列出本省最新 %(n)s 份通知的时间节点。全部时间节点",
+        "en": "Only the deadlines of the province's %(n)s newest notices are listed here. All of them",
+    },
+    "province_recent_contacts": {
+        "zh": "这里只列出本省最新 %(n)s 份通知的联系方式；其他通知的联系方式见各通知页面。",
+        "en": "Only the contacts of the province's %(n)s newest notices are listed here; each older notice's page has its own.",
+    },
     "cal_to_feeds": {"zh": "订阅日历（.ics）", "en": "Subscribe (.ics)"},
     # page not found (overrides/404.html, overrides/fragments/not_found.html)
     "nf_title": {"zh": "找不到这个页面", "en": "Page not found"},
