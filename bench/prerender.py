@@ -27,7 +27,8 @@ def baseline_config(text: str) -> str:
 class FakeMacrosEnv:
     """Just enough of mkdocs-macros' `env` for our define_env: collects macros and says which page renders."""
 
-    def __init__(self):
+    def __init__(self, conf=None):
+        self.conf = conf if conf is not None else {}  # mkdocs' config, as macros read it (e.g. repo_url)
         self.macros: dict = {}
         self.filters: dict = {}
         self.variables: dict = {}
@@ -58,11 +59,11 @@ def page_url(src: str) -> tuple[str, str]:
     return lang, url if lang == "zh" else f"en/{url}"
 
 
-def render_docs(docs: Path, out: Path, macros_module) -> int:
+def render_docs(docs: Path, out: Path, macros_module, conf=None) -> int:
     """Hand-written pages with their macros expanded, written under `out`; other files copied."""
     import jinja2
 
-    env = FakeMacrosEnv()
+    env = FakeMacrosEnv(conf)
     macros_module.define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
     jinja.globals.update(env.macros)
@@ -111,7 +112,7 @@ def prerender(project: Path, dest: Path) -> dict:
     config = load_config(str(project / "mkdocs.yml"))  # the build's own settings (site_url may come from the env)
     site = from_mkdocs_config(config)
     macros.site.hooks.on_config(config)  # what a build sets up first (e.g. the calendar's webcal links)
-    written = render_docs(project / "docs", dest / "docs", macros)
+    written = render_docs(project / "docs", dest / "docs", macros, config)
     portal = load_portal(project)
     for spec in page_specs(portal):
         for lang in LANGS:
