@@ -15,21 +15,25 @@ HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.M)
 MACROS_PLUGIN = re.compile(r"^(?P<indent>[ \t]+)- macros:.*\n(?:(?P=indent)[ \t]+.*\n)*", re.M)
 
 
+WATCHED_DATA = re.compile(r"(?m)^(watch:\n(?:  - .*\n)*?)  - data\n")
+
+
 def baseline_config(text: str) -> str:
     """mkdocs.yml without the hooks and the macros plugin (everything else, search and i18n included, kept)."""
     without_hooks, hooks = HOOKS_BLOCK.subn("", text)
     result, plugins = MACROS_PLUGIN.subn("", without_hooks)
     if hooks != 1 or plugins != 1:
         raise ValueError(f"mkdocs.yml: expected one hooks block and one macros plugin, found {hooks} and {plugins}")
-    return result
+    # the baseline has no data/ to watch (mkdocs rejects a `watch` path that does not exist, even when building)
+    return WATCHED_DATA.sub(r"\1", result)
 
 
 class FakeMacrosEnv:
     """Just enough of mkdocs-macros' `env` for our define_env: collects macros and says which page renders; `conf`
     is the mkdocs config the build is attached to."""
 
-    def __init__(self, conf):
-        self.conf = conf
+    def __init__(self, conf=None):
+        self.conf = conf if conf is not None else {}  # mkdocs' config, as macros read it (e.g. repo_url)
         self.macros: dict = {}
         self.filters: dict = {}
         self.variables: dict = {}

@@ -1,5 +1,6 @@
 // Calendar pages, from the reader's own date: what is open now and next (the box on top), past years folded away,
-// the "this month" link and today's cell; on the national calendar the province switch, kept in the address
+// the "this month" link and today's cell; on the national calendar the province switch (which also shades only the
+// days of the provinces shown), kept in the address
 // (?province=anhui,hunan) so that a view can be shared, reloaded and carried to the other language.
 // Without JavaScript the page says all this as of the data's last check and shows every province: nothing depends
 // on this script.
@@ -19,6 +20,23 @@
     });
     document.querySelectorAll("[data-provinces]").forEach(function (month) {
       month.hidden = !month.dataset.provinces.split(" ").some(function (id) { return on[id] !== false; });
+    });
+    markBusy();
+  }
+
+  // Shades the days of the month tables on which a window of a province shown runs (the build shades them for all).
+  function markBusy() {
+    var cells = {};
+    document.querySelectorAll("td[data-date]").forEach(function (cell) {
+      cells[cell.dataset.date] = cell;
+      cell.classList.remove("x-cal-busy");
+    });
+    document.querySelectorAll("li.x-cal-entry[data-start][data-end]").forEach(function (entry) {
+      if (entry.hidden) return;
+      var p = entry.dataset.start.split("-"), day = new Date(+p[0], +p[1] - 1, +p[2]);
+      for (var key = iso(day); key <= entry.dataset.end; day.setDate(day.getDate() + 1), key = iso(day)) {
+        if (cells[key]) cells[key].classList.add("x-cal-busy");
+      }
     });
   }
 
@@ -75,7 +93,8 @@
       a.href = "#" + entry.id;
       a.textContent = entry.querySelector(".x-cal-title").textContent;
       li.dataset.province = entry.dataset.province;
-      li.append(badge, " ", a, " · " + entry.dataset.where + " · ", entry.querySelector("time.x-cal-when").cloneNode(true));
+      var where = entry.dataset.where || entry.querySelector(".x-cal-prov").textContent;  // the national page: its own words
+      li.append(badge, " ", a, " · " + where + " · ", entry.querySelector("time.x-cal-when").cloneNode(true));
       list.appendChild(li);
     });
     box.querySelector(".x-present-none").hidden = found.length > 0;
@@ -117,7 +136,7 @@
     pointJump(today);
     openTarget();
   }
-  window.portalCalendar = { applyFilter: applyFilter, markToday: markToday, at: at };
+  window.portalCalendar = { applyFilter: applyFilter, markToday: markToday, markBusy: markBusy, at: at };
 
   function init() {
     if (!document.querySelector(".x-cal-head")) return;

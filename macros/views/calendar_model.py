@@ -82,6 +82,45 @@ class MonthGrid:
         """Provinces with a window in this month, in first-seen order (for hiding empty months in the browser)."""
         return list(dict.fromkeys(occ.province.id for occ in self.occurrences))
 
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def length(self) -> int:
+        """Days in the month."""
+        return sum(1 for week in self.weeks for day in week if day)
+
+    def starts_in(self, occ: Occurrence) -> bool:
+        """The window's first day is in this month: its entry is told here, later months only point back to it."""
+        return (occ.start.year, occ.start.month) == (self.year, self.month)
+
+    def ends_in(self, occ: Occurrence) -> bool:
+        return (occ.end.year, occ.end.month) == (self.year, self.month)
+
+    def days_of(self, occ: Occurrence) -> tuple[int, int]:
+        """The first and last day of the month the window covers (1-based): where its one bar in this month runs."""
+        first = occ.start.day if self.starts_in(occ) else 1
+        last = occ.end.day if self.ends_in(occ) else self.length
+        return first, last
+
+
+@dataclass(frozen=True)
+class MonthList:
+    """A month of a past year, folded to a list: the windows that start in it, without a grid."""
+
+    year: int
+    month: int
+    occurrences: list[Occurrence]
+
+    @property
+    def key(self) -> str:
+        return f"m-{self.year}-{self.month:02d}"
+
+    @property
+    def province_ids(self) -> list[str]:
+        return list(dict.fromkeys(occ.province.id for occ in self.occurrences))
+
 
 def _shown_in(portal, notice: Notice, province_ids: set[str] | None) -> bool:
     """A province's calendar shows its own notices and the national ones (they apply in every province)."""
@@ -195,25 +234,40 @@ def month_grids(occs: list[Occurrence]) -> list[MonthGrid]:
 
 @dataclass(frozen=True)
 class Year:
-    """One year of a calendar page: its month grids and its windows in date order; `past` when it ended before the
-    day the page is computed for (folded away on the page)."""
+    """One year of a calendar page: its windows in date order and, unless it is `past` (it ended before the day the
+    page is computed for), its month grids; a past year is folded to `lists`, its windows by the month they start in
+    (a page holds many past years, so they are told once each, with no grid)."""
 
     year: int
     grids: list[MonthGrid]
     occurrences: list[Occurrence]
     past: bool
+    lists: list[MonthList] = field(default_factory=list)
+
+
+def month_lists(occs: list[Occurrence]) -> list[MonthList]:
+    """Windows grouped by the month they start in, in date order."""
+    groups: dict[tuple[int, int], list[Occurrence]] = {}
+    for occ in occs:
+        groups.setdefault((occ.start.year, occ.start.month), []).append(occ)
+    return [MonthList(year, month, found) for (year, month), found in sorted(groups.items())]
 
 
 def years(occs: list[Occurrence], today: dt.date | None) -> list[Year]:
-    """The calendar by year: the windows that start in it and the month grids it holds."""
-    grids = month_grids(occs)
+    """The calendar by year: the windows that start in it, and the month grids it holds (none for a past year)."""
     starting = dict(by_year(occs))
-    return [
-        Year(
-            year, [g for g in grids if g.year == year], starting.get(year, []), today is not None and year < today.year
-        )
-        for year in sorted(set(starting) | {g.year for g in grids})
-    ]
+    covered = months_covered(occs)
+    shown = sorted(set(starting) | {year for year, _ in covered})
+    found = []
+    for year in shown:
+        past = today is not None and year < today.year
+        mine = starting.get(year, [])
+        if past:
+            found.append(Year(year, [], mine, True, month_lists(mine)))
+        else:
+            touching = [(y, m) for y, m in covered if y == year]
+            found.append(Year(year, [month_grid(y, m, occs) for y, m in touching], mine, False))
+    return found
 
 
 def present(occs: list[Occurrence], today: dt.date | None, limit: int) -> list[Occurrence]:
@@ -223,8 +277,9 @@ def present(occs: list[Occurrence], today: dt.date | None, limit: int) -> list[O
     return [o for o in occs if o.end >= today][:limit]
 
 
-def month_to_show(grids: list[MonthGrid], today: dt.date | None) -> MonthGrid | None:
-    """The month a "this month" link leads to: today's, else the next one with windows, else the last one."""
+def month_to_show(grids: list, today: dt.date | None):
+    """The month a "this month" link leads to: today's, else the next one with windows, else the last one (of the
+    month grids or folded month lists given, each with .year and .month)."""
     if not grids:
         return None
     if today is None:

@@ -2,11 +2,12 @@
 # calendar model, and their page specs (listed in macros/site/features.py). HTML is in overrides/fragments/calendar.html.
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from macros.data.models import Province
 from macros.views import calendar_model, language
-from macros.views.calendar_model import month_grids, occurrences, undated, year_span
+from macros.views.calendar_model import occurrences, undated, year_span
 from macros.views.limits import NATIONAL_CALENDAR_WINDOWS_PER_PROVINCE, PRESENT
 from macros.views.pages import PageSpec
 from macros.views.pilot_status import as_of, stopped_windows
@@ -28,8 +29,10 @@ def feed_link(province: Province | None, site_url: str | None) -> FeedLink:
     return FeedLink(province, path, webcal_url(site_url, path))
 
 
-def calendar_context(portal, provinces: list[Province], national: bool, site_url: str | None) -> dict:
-    """Everything one calendar page shows, for the provinces given."""
+def calendar_context(
+    portal, provinces: list[Province], national: bool, site_url: str | None, today: dt.date | None = None
+) -> dict:
+    """Everything one calendar page shows, for the provinces given, as of `today` (default: the data's last check)."""
     span = year_span(portal)
     ids = {p.id for p in provinces}
     occs = occurrences(portal, span, ids) if span else []
@@ -38,8 +41,9 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         feeds.reverse()  # the province's own feed first
     # Without JavaScript the page is true as of the data's last check: what is open or next then, which years are
     # past (folded away), which month "this month" leads to. calendar.js redoes all three from the reader's date.
-    today = as_of(portal)
-    grids = month_grids(occs)
+    today = as_of(portal) if today is None else today
+    by_year = calendar_model.years(occs, today)
+    months = [m for y in by_year for m in (y.lists if y.past else y.grids)]  # the month anchors the page holds
     return {
         "national": national,
         "provinces": provinces,
@@ -47,9 +51,8 @@ def calendar_context(portal, provinces: list[Province], national: bool, site_url
         "occurrences": occs,
         "as_of": today,
         "present": calendar_model.present(occs, today, PRESENT),
-        "jump": calendar_model.month_to_show(grids, today),
-        "grids": grids,
-        "years": calendar_model.years(occs, today),
+        "jump": calendar_model.month_to_show(months, today),
+        "years": by_year,
         "undated": undated(portal, ids),
         # why later rounds are missing: the documents that stop the windows of the notices shown
         "stopped": stopped_windows(portal, [n for n in portal.notices if portal.province_of(n).id in ids]),
@@ -68,9 +71,9 @@ def national_view(portal):
     return portal.recent_view(NATIONAL_CALENDAR_WINDOWS_PER_PROVINCE)
 
 
-def calendar_specs(portal, site_url: str | None) -> list[PageSpec]:
-    """The national calendar and one calendar page per province; `site_url` (the build's public address, None for
-    relative links only) gives their webcal subscribe links."""
+def calendar_specs(portal, site_url: str | None, today: dt.date | None = None) -> list[PageSpec]:
+    """The national calendar and one calendar page per province, as of `today` (default: the data's last check);
+    `site_url` (the build's public address, None for relative links only) gives their webcal subscribe links."""
     specs = [
         PageSpec(
             KIND,
@@ -79,7 +82,7 @@ def calendar_specs(portal, site_url: str | None) -> list[PageSpec]:
             language.labels_of("title_calendar"),
             source="data/notices/",
             updated=_latest_update(portal.notices),
-            context=calendar_context(national_view(portal), list(portal.provinces), True, site_url)
+            context=calendar_context(national_view(portal), list(portal.provinces), True, site_url, today)
             | {"province": None},
         )
     ]
@@ -96,7 +99,7 @@ def calendar_specs(portal, site_url: str | None) -> list[PageSpec]:
                 title,
                 source="data/notices/",
                 updated=_latest_update(portal.notices_in(province.id)),
-                context=calendar_context(portal, [province], False, site_url) | {"province": province},
+                context=calendar_context(portal, [province], False, site_url, today) | {"province": province},
             )
         )
     return specs

@@ -36,6 +36,21 @@ class LevelCell:
     platform_id: str | None
     excluded_by: list[RuleRef]
 
+    @property
+    def marked_rules(self) -> list[RuleRef]:
+        """The rules marked on the level's chip, each linking to itself: those naming the certificate, and a rule for
+        every certificate when it is the only one ruling the level out."""
+        general = [r for r in self.excluded_by if not r.rule.certificates]
+        return [r for r in self.excluded_by if r.rule.certificates] + (general if len(general) == 1 else [])
+
+    @property
+    def general_rules(self) -> int:
+        """How many rules for every certificate rule the level out, when several do: the chip then carries one marker
+        to the level's entry in the levels list, which names them all (500 chips × every province's rule would
+        make the page megabytes long)."""
+        general = sum(1 for r in self.excluded_by if not r.rule.certificates)
+        return general if general > 1 else 0
+
 
 @dataclass
 class Spelling:

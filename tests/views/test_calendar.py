@@ -1,5 +1,6 @@
-# The deadline calendar: year span, recurrence expansion and month grids (pure), and the built calendar pages
-# (month tables with captions and headers, every range labelled, links to notice anchors, both languages).
+# The deadline calendar: year span, recurrence expansion and month grids (pure), and the calendar pages (month
+# tables with captions and headers, each window told once with one bar per month, past years folded to lists, links
+# to notice anchors, both languages).
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from macros.data.models import Notice, Province
 from macros.data.portal import Portal
+from macros.render.render import render_fragment
 from macros.views.calendar_model import (
     by_year,
     expand,
@@ -23,7 +25,7 @@ from macros.views.calendar_model import (
     year_span,
     years,
 )
-from macros.views.calendar_pages import national_view
+from macros.views.calendar_pages import calendar_specs, national_view
 from tests.support import province_ids
 
 D = dt.date
@@ -227,6 +229,9 @@ def test_years_fold_the_past_and_hold_their_months_and_windows(portal):
     assert all(y.past == (y.year < 2025) for y in found)
     assert sum(len(y.occurrences) for y in found) == len(occs)
     assert all(g.year == y.year for y in found for g in y.grids)
+    # a past year holds no grids: its windows by the month they start in
+    assert all(not y.grids and [o for m in y.lists for o in m.occurrences] == y.occurrences for y in found if y.past)
+    assert all(o.start.month == m.month for y in found for m in y.lists for o in m.occurrences)
     assert not any(y.past for y in years(occs, None))
 
 
@@ -257,43 +262,73 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 CALENDAR_PAGES = ["calendar", "en/calendar"] + [f"{lang}calendar/{p}" for lang in ("", "en/") for p in province_ids()]
 
 
-@pytest.mark.parametrize("url", CALENDAR_PAGES)
-def test_month_tables_have_captions_headers_and_labelled_ranges(built_site, url):
-    page = soup(built_site, url)
+EARLY = D(2022, 1, 1)  # a day before every window of the real data: no year is past, every month has its table
+
+
+def rendered(portal, lang: str, province_id: str | None, today: dt.date) -> BeautifulSoup:
+    """A calendar page's body as the build renders it, as of `today` rather than the data's last check."""
+    spec = next(s for s in calendar_specs(portal, today) if s.ident == (province_id or ""))
+    html = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
+    return BeautifulSoup(html, "html.parser")
+
+
+OPEN_PAGES = [(lang, p) for lang in ("zh", "en") for p in (None, "shandong", "anhui", "hunan")]
+
+
+@pytest.mark.parametrize("lang,province_id", OPEN_PAGES)
+def test_month_tables_have_captions_headers_and_each_window_once_with_one_bar(portal, lang, province_id):
+    page = rendered(portal, lang, province_id, EARLY)
     months = page.select(".x-cal-month")
-    assert months
+    assert months and not page.select(".x-cal-month--list")  # nothing is past yet
     for month in months:
         table = month.select_one("table.x-cal-grid")
         assert table.caption and table.caption.get_text(strip=True)
         assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 7
-        # a window is a bar on each of its days, without words; its words are said once, under the month
-        assert not table.select("li, a")
-        items = month.select("ul.x-cal-items > li.x-cal-item")
-        targets = [item.a["href"] for item in items]
-        assert len(targets) == len(set(targets)), targets  # once each
+        # the table holds days only: a window is drawn once, in the month's list, never once per day
+        assert not table.select("li, a, .x-cal-bar")
+        assert table.select("td.x-cal-busy")
+        items = month.select("ul.x-cal-list > li")
+        keys = [item.get("id") or item.a["href"][1:] for item in items]
+        assert len(keys) == len(set(keys)), keys  # once each
         for item in items:
-            stage = item.select_one(".x-stage").get_text(strip=True)
-            assert stage, item  # a stage label in words, not a colour alone
-            assert item.select_one("time").get_text(strip=True)
-            assert item.a["href"].startswith("#cal-") and page.find(id=item.a["href"][1:]), item.a["href"]
-        bars = table.select(".x-cal-bar")
-        assert bars and len(table.select(".x-cal-bar--start")) <= len(items) >= len(table.select(".x-cal-bar--end"))
+            assert len(item.select(".x-cal-bar")) == 1
+        for entry in month.select("li.x-cal-entry"):
+            assert entry.select_one(".x-stage").get_text(strip=True), entry  # a stage in words, not a colour alone
+            assert entry.select_one("time").get_text(strip=True)
+        for cont in month.select("li.x-cal-cont"):  # a window running on from an earlier month points back to it
+            assert page.find(id=cont.a["href"][1:]) and cont.a.get_text(strip=True), cont.a["href"]
 
 
-def test_a_window_is_one_bar_from_its_first_day_to_its_last(built_site, portal):
-    """Every day of a window holds one bar of it: the first day marked as its start, the last as its end."""
-    page = soup(built_site, "calendar/anhui")
-    entry = page.find(id="cal-anhui-2022-11--spring-school-filing--2023")
-    start, end = entry["data-start"], entry["data-end"]
-    days = [td for td in page.select("td[data-date]") if start <= td["data-date"] <= end]
-    assert len(days) == (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
-    stage = "x-stage-" + next(
-        d.stage for d in portal.notice_by_id["anhui-2022-11"].deadlines if d.id == "spring-school-filing"
-    )
-    for td in days:
-        assert td.select(f".x-cal-bar.{stage}"), td["data-date"]
-    assert days[0].select(f".x-cal-bar--start.{stage}") and days[-1].select(f".x-cal-bar--end.{stage}")
-    assert not days[1].select(f".x-cal-bar--start.{stage}")
+def test_a_window_is_one_bar_per_month_over_its_days(portal):
+    """A window is told once, in the month it starts, with one bar over its days there; each later month it runs
+    into shows one bar of it too, from the 1st; the days it covers are shaded in the month tables."""
+    page = rendered(portal, "zh", "shandong", EARLY)
+    key = "shandong-2022-8--round-2-filing"  # 20 August to 20 December 2022
+    entry = page.find(id=f"cal-{key}")
+    start, end = D.fromisoformat(entry["data-start"]), D.fromisoformat(entry["data-end"])
+    assert entry.find_parent(class_="x-cal-month")["id"] == f"m-{start:%Y-%m}"
+    assert entry.select_one(".x-cal-bar")["style"] == f"--a:{start.day};--b:31;--n:31"
+    assert "x-cal-bar--start" in entry.select_one(".x-cal-bar")["class"]
+    later = page.select(f'li.x-cal-cont:has(a[href="#cal-{key}"])')
+    assert [c.find_parent(class_="x-cal-month")["id"] for c in later] == [f"m-2022-{m:02d}" for m in range(9, 13)]
+    last = later[-1].select_one(".x-cal-bar")
+    assert last["style"] == f"--a:1;--b:{end.day};--n:31" and "x-cal-bar--end" in last["class"]
+    busy = {td["data-date"] for td in page.select("td.x-cal-busy")}
+    assert all((start + dt.timedelta(days=i)).isoformat() in busy for i in range((end - start).days + 1))
+
+
+@pytest.mark.parametrize("url", CALENDAR_PAGES)
+def test_past_years_are_lists_by_month_without_tables(built_site, portal, url):
+    """As built (as of the data's last check), a past year is folded to its windows by the month they start in."""
+    page = soup(built_site, url)
+    last_check = max(n.updated for n in portal.notices)
+    for year in page.select("details.x-cal-year"):
+        if int(year["data-year"]) >= last_check.year:
+            continue
+        assert not year.select("table") and year.select(".x-cal-month--list")
+        for month in year.select(".x-cal-month--list"):
+            assert month.h3.get_text(strip=True)
+            assert all(e["data-start"].startswith(month["id"][2:]) for e in month.select("li.x-cal-entry"))
 
 
 def test_the_page_is_present_first_as_of_the_last_data_check(built_site, portal):
@@ -314,19 +349,39 @@ def test_the_page_is_present_first_as_of_the_last_data_check(built_site, portal)
     for year in page.select("details.x-cal-year"):
         assert (year.get("open") is None) == (int(year["data-year"]) < last_check.year)
     jump = box.select_one("a.x-cal-jump")["href"]
-    assert page.find(id=jump[1:]) and page.find(id=jump[1:])["class"] == ["x-cal-month"]
+    assert page.find(id=jump[1:]) and "x-cal-month" in page.find(id=jump[1:])["class"]
 
 
-def test_each_list_entry_links_its_notice_anchor_and_ics(built_site):
-    page = soup(built_site, "calendar")
-    entries = page.select("li.x-cal-entry")
+def _anchor_exists(site: Path, page_url: str, href: str) -> bool:
+    target_url, anchor = href.split("#")
+    target = (site / page_url / target_url / "index.html").resolve()
+    return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor) is not None
+
+
+def test_each_national_entry_leads_to_its_details(built_site, portal):
+    """On the national page an entry is short: its title leads to the entry on the province's calendar (a national
+    document's, which has no province calendar, to its notice)."""
+    entries = soup(built_site, "calendar").select("li.x-cal-entry")
     assert entries
     for entry in entries:
-        source = entry.select_one("a.x-cal-source")["href"]
-        notice_url, anchor = source.split("#")
-        target = (built_site / "calendar" / notice_url / "index.html").resolve()
-        assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor), source
-        assert (built_site / "calendar" / entry.select_one("a.x-cal-ics")["href"]).resolve().is_file()
+        title = entry.select_one("a.x-cal-title")
+        if entry["data-province"] == portal.national.id:
+            assert title is None and _anchor_exists(built_site, "calendar", entry.select_one("a.x-cal-source")["href"])
+        else:
+            assert title["href"].endswith(f"{entry['data-province']}/#{entry['id']}"), title["href"]
+            assert _anchor_exists(built_site, "calendar", title["href"])
+
+
+@pytest.mark.parametrize("province_id", ["shandong", "anhui", "hunan"])
+def test_each_province_entry_links_its_notice_anchor_and_ics(built_site, portal, province_id):
+    """On a province's calendar every entry links its notice's anchor; one in a year not past also its .ics."""
+    for page in (soup(built_site, f"calendar/{province_id}"), rendered(portal, "zh", province_id, EARLY)):
+        for entry in page.select("li.x-cal-entry"):
+            assert _anchor_exists(built_site, f"calendar/{province_id}", entry.select_one("a.x-cal-source")["href"])
+    entries = rendered(portal, "zh", province_id, EARLY).select("li.x-cal-entry")
+    assert entries and all(e.select_one("a.x-cal-ics") for e in entries)
+    for entry in entries:
+        assert (built_site / "calendar" / province_id / entry.select_one("a.x-cal-ics")["href"]).resolve().is_file()
 
 
 def test_national_page_lists_every_occurrence_and_undated_obligation(built_site, portal):

@@ -71,3 +71,18 @@ def test_small_provinces_are_shown_whole():
         if portal.dated_windows_in(province.id) <= 6 and len(notices) <= 6:  # the home page's and calendar's limit
             assert len(portal.latest_windows_in(province.id, 6)) == portal.dated_windows_in(province.id)
             assert portal.recent_view(6).notices_in(province.id) == notices
+
+
+def test_a_province_page_lists_every_notice_but_the_deadlines_and_contacts_of_the_newest(portals):
+    """A province page lists all its notices; its deadlines and contacts only those of the 5 newest (the province's
+    calendar holds every window, each notice's page its contacts), so it stays light however many notices it has."""
+    portal = portals[400]
+    province = portal.provinces[0]
+    notices = portal.notices_in(province.id)
+    newest = notices[:5]
+    assert len(notices) > len(newest)
+    html = render_fragment("province.html", portal, "zh", f"provinces/{province.id}/", province=province)
+    assert rows(html, r'<tr class="x-deadline') == sum(len(n.deadlines) for n in newest)
+    assert rows(html, r'<section class="x-contact"') == sum(len(n.contacts) for n in newest)
+    assert all(n.doc_number in html for n in notices)  # the list of notices is whole
+    assert 'class="x-note x-province-recent"' in html

@@ -52,18 +52,28 @@ CALENDAR_LABELS: dict[str, dict[str, str]] = {
     },
     # the present-first parts (overrides/fragments/calendar.html, docs/assets/calendar.js)
     "cal_months_note": {
-        "zh": "只列出有时间节点的月份。每个时间段画成一条色条，从第一天到最后一天；每月下方列出本月的事项，点击可跳到详情。",
-        "en": "Only months with deadlines are shown. Each window is one coloured bar from its first day to its last; under each month its windows are listed, each leading to its details.",
+        "zh": "只列出有时间节点的月份。表中带底色的日期有时间节点；每个时间段在月表下方列出一次，色条标出它在本月占的日子，跨月的时间段在后面的月份只注明“接上月”。",
+        "en": "Only months with deadlines are shown. Shaded days in a month's table have a window; each window is listed once under the month, its bar marking the days it covers; a window running on from an earlier month is only pointed to there (“continued”).",
     },
     "cal_jump": {"zh": "跳到本月", "en": "Go to this month"},
     "cal_by_year": {"zh": "各年时间节点", "en": "Year by year"},
     "cal_year_summary": {"zh": "%(year)s年", "en": "%(year)s"},
     "cal_year_count": {"zh": "%(n)s 个时间节点", "en": "%(n)s windows"},
     "cal_past_note": {
-        "zh": "已过去的年份默认折叠，点击年份即可展开。",
-        "en": "Past years are folded away: open a year to see it.",
+        "zh": "已过去的年份默认折叠，只按月列出当年开始的时间节点，不画月表；点击年份即可展开。",
+        "en": "Past years are folded away and list their windows by the month they start in, without month tables: open a year to see it.",
     },
     "cal_month_items": {"zh": "本月事项", "en": "This month"},
+    "cal_continued": {"zh": "接上月", "en": "continued"},
+    # a province page at national size (overrides/fragments/province.html)
+    "province_recent": {
+        "zh": "这里只列出本省最新 %(n)s 份通知的时间节点。全部时间节点",
+        "en": "Only the deadlines of the province's %(n)s newest notices are listed here. All of them",
+    },
+    "province_recent_contacts": {
+        "zh": "这里只列出本省最新 %(n)s 份通知的联系方式；其他通知的联系方式见各通知页面。",
+        "en": "Only the contacts of the province's %(n)s newest notices are listed here; each older notice's page has its own.",
+    },
     "cal_to_feeds": {"zh": "订阅日历（.ics）", "en": "Subscribe (.ics)"},
     # the .ics calendars (macros/outputs/ics.py): every language of an event in one text, "中文 / English"
     "ics_feed_all": {"zh": "1+X 证书试点时间节点（全部省份）", "en": "1+X certificate pilot deadlines (all provinces)"},

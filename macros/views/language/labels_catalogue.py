@@ -94,4 +94,9 @@ CATALOGUE_LABELS: dict[str, dict[str, str]] = {
     },
     "cat_rule_issuer": {"zh": "发文单位", "en": "Issued by"},
     "cat_see_catalogue": {"zh": "在证书目录中查看", "en": "See the certificate catalogue"},
+    # a certificate level several documents rule out (overrides/fragments/certificates.html)
+    "cat_level_excluded_several": {
+        "zh": "不得申报：%(n)s 份文件的规定，见“等级”一节",
+        "en": "Not allowed by the rules of %(n)s documents: see “Levels” above",
+    },
 }
