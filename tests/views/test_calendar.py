@@ -267,7 +267,7 @@ EARLY = D(2022, 1, 1)  # a day before every window of the real data: no year is 
 
 def rendered(portal, lang: str, province_id: str | None, today: dt.date) -> BeautifulSoup:
     """A calendar page's body as the build renders it, as of `today` rather than the data's last check."""
-    spec = next(s for s in calendar_specs(portal, today) if s.ident == (province_id or ""))
+    spec = next(s for s in calendar_specs(portal, None, today) if s.ident == (province_id or ""))
     html = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
     return BeautifulSoup(html, "html.parser")
 
