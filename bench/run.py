@@ -33,10 +33,14 @@ OWN_LIST_PAGES = re.compile(r"^(en/)?(provinces|calendar)/[^/]+/$")
 # A page "grows with N" when it is >10% (and >2 KB) larger at the largest N than at the next smaller one: a list
 # capped per province fills up at small N and then stays, a list of every notice keeps growing.
 GROWTH_TOLERANCE = 1.10
-TARGETS = {
-    "overhead_max": 1.15,
+OVERHEAD_SIZES = (1000, 2000)  # the sizes the overhead target is stated for
+TARGETS: dict[str, float] = {
+    # the data layer's cost: the full build over the pre-rendered baseline, in wall time and in CPU, at each size
+    "overhead_max": 1.10,
     "linear_ratio_max": 2.1,
-    "first_search_gzip_max": 1_000_000,
+    # everything the first query downloads (index + worker + language scripts), gzip, per language
+    "first_search_gzip_max": 300_000,  # at the largest size
+    "first_search_real_gzip_max": 100_000,  # at the real data's size (this checkout's data/)
     "serve_edit_max_s": 5.0,
     # HTML a phone parses and lays out (uncompressed): gzip hides size on the wire, not in the phone's parser
     "page_bytes_max": 300_000,
@@ -200,6 +204,13 @@ def measure_site(site: Path) -> dict:
     }
 
 
+def real_size_search(work: Path) -> dict:
+    """The first search's download on a build of this checkout's own data (the size readers have today)."""
+    project = copy_project(work / "real-project")
+    mkdocs_build(project, work / "real-site", work / "real-build.log")
+    return {lang: search_cost(work / "real-site", lang) for lang in LANG_ROOTS}
+
+
 # ---------------------------------------------------------------- mkdocs serve: an edit shows up how fast
 
 
@@ -348,6 +359,9 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
         "baseline_peak_rss_mb": base.peak_rss_mb,
         "overhead": round(full.seconds / base.seconds, 3),
         "overhead_cpu": round(full.cpu_seconds / base.cpu_seconds, 3),
+        # each alternating pair's own ratio: the spread says how much the machine's load moved the figures
+        "overhead_pairs": [round(f.seconds / b.seconds, 3) for f, b in zip(full_builds, base_builds)],
+        "overhead_cpu_pairs": [round(f.cpu_seconds / b.cpu_seconds, 3) for f, b in zip(full_builds, base_builds)],
         **measure_site(folder / "site"),
         "baseline_pages_written": len(pages_of(folder / "baseline-site")),
     }
@@ -382,16 +396,22 @@ def tracked_pages(page_sizes: dict[int, dict[str, int]]) -> dict[str, dict[str, 
 
 
 def verdicts(
-    runs: dict[int, dict], growth: list, serve: dict | None, page_sizes: dict[int, dict[str, int]] | None = None
+    runs: dict[int, dict],
+    growth: list,
+    serve: dict | None,
+    page_sizes: dict[int, dict[str, int]] | None = None,
+    real_search: dict | None = None,
 ) -> dict:
     largest = max(runs)
-    out = {
-        f"overhead_at_{largest}": {
-            "value": runs[largest]["overhead"],
-            "max": TARGETS["overhead_max"],
-            "holds": runs[largest]["overhead"] <= TARGETS["overhead_max"],
-        }
-    }
+    out = {}
+    for n in sorted(set(OVERHEAD_SIZES) & set(runs)) or [largest]:
+        for kind, key in (("wall", "overhead"), ("cpu", "overhead_cpu")):
+            out[f"overhead_{kind}_at_{n}"] = {
+                "value": runs[n][key],
+                "pairs": runs[n].get(f"{key}_pairs"),
+                "max": TARGETS["overhead_max"],
+                "holds": runs[n][key] <= TARGETS["overhead_max"],
+            }
     if 1000 in runs and 2000 in runs:
         ratio = round(runs[2000]["build_seconds"] / runs[1000]["build_seconds"], 3)
         out["time_2000_over_1000"] = {
@@ -408,6 +428,13 @@ def verdicts(
         "per_language_index": own,
         "holds": own and worst <= TARGETS["first_search_gzip_max"],
     }
+    if real_search:
+        worst_real = max(real_search[lang]["first_search_gzip"] for lang in LANG_ROOTS)
+        out["first_search_gzip_at_real_size"] = {
+            "value": worst_real,
+            "max": TARGETS["first_search_real_gzip_max"],
+            "holds": worst_real <= TARGETS["first_search_real_gzip_max"],
+        }
     over = [
         {"url": url, "bytes": size}
         for url, size in sorted((page_sizes or {}).get(largest, {}).items(), key=lambda kv: -kv[1])
@@ -471,9 +498,10 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted(args.sizes):
             print(f"N={n} …", flush=True)
             runs[n], page_sizes[n] = run_size(n, work, args.seed, args.repeat)
+        real_search = real_size_search(work)
         serve = None if args.no_serve else serve_edit_latency(work)
         growth = growing_pages(page_sizes) if len(page_sizes) > 1 else []
-        targets = verdicts(runs, growth, serve, page_sizes)
+        targets = verdicts(runs, growth, serve, page_sizes, real_search)
         results = {
             "machine": info,
             "seed": args.seed,
@@ -483,6 +511,7 @@ def main(argv: list[str] | None = None) -> int:
             "page_bytes": tracked_pages(page_sizes),
             "growing_pages": growth,
             "serve": serve,
+            "search_at_real_size": real_search,
             "targets": targets,
         }
         args.out.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
