@@ -89,7 +89,7 @@ def test_the_new_province_is_in_the_province_list_and_the_calendar_switch(added,
     assert f"{d.province}/" in [a["href"] for a in listing.select("ul.x-province-list a[href]")]
     calendar = page(added.site, f"{prefix}calendar")
     assert f"{d.province}/" in [a["href"] for a in calendar.select(".x-cal-nav a[href]")]
-    ids = [a.get("href", "").split("#")[-1] for a in calendar.select("article a[href^='#cal-']")]
+    ids = [li["id"] for li in calendar.select("article li.x-cal-entry[id]")]
     assert f"cal-{d.notice}--round-1-filing" in ids  # its windows are on the calendar of all provinces
 
 
