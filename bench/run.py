@@ -207,6 +207,7 @@ def measure_site(site: Path) -> dict:
 def real_size_search(work: Path) -> dict:
     """The first search's download on a build of this checkout's own data (the size readers have today)."""
     project = copy_project(work / "real-project")
+    shutil.copytree(ROOT / "data", project / "data")  # copy_project leaves data/ out: here it is the real one
     mkdocs_build(project, work / "real-site", work / "real-build.log")
     return {lang: search_cost(work / "real-site", lang) for lang in LANG_ROOTS}
 
@@ -495,10 +496,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         info = machine()
         runs, page_sizes = {}, {}
+        real_search = real_size_search(work)  # first: quick, and a failure shows before the long builds
         for n in sorted(args.sizes):
             print(f"N={n} …", flush=True)
             runs[n], page_sizes[n] = run_size(n, work, args.seed, args.repeat)
-        real_search = real_size_search(work)
         serve = None if args.no_serve else serve_edit_latency(work)
         growth = growing_pages(page_sizes) if len(page_sizes) > 1 else []
         targets = verdicts(runs, growth, serve, page_sizes, real_search)
