@@ -39,6 +39,26 @@ def report(results: dict) -> str:
     ]
     for url, sizes in results["page_bytes"].items():
         lines.append(f"| `/{url}` | " + " | ".join(kb(sizes[n]) for n in sorted(sizes, key=int)) + " |")
+    ns = sorted(results["runs"], key=int)
+    kinds = {kind for n in ns for kind in results["runs"][n].get("largest_page_by_kind", {})}
+    if kinds:
+        lines += [
+            "",
+            "| largest page of its kind (HTML) | " + " | ".join(f"N={n}" for n in ns) + " |",
+            "|---|" + "---:|" * len(ns),
+        ]
+        largest = results["runs"][ns[-1]]["largest_page_by_kind"]
+        for kind in sorted(kinds, key=lambda k: -largest.get(k, {}).get("bytes", 0)):
+            cells = [results["runs"][n].get("largest_page_by_kind", {}).get(kind) for n in ns]
+            lines.append(f"| {kind} | " + " | ".join(kb(c["bytes"]) if c else "–" for c in cells) + " |")
+    if results.get("search_at_real_size"):
+        real = results["search_at_real_size"]
+        lines += [
+            "",
+            "First search at the real data's size (gzip): "
+            + ", ".join(f"{lang} {kb(real[lang]['first_search_gzip'])}" for lang in sorted(real))
+            + ".",
+        ]
     if results.get("serve"):
         lines += [
             "",
