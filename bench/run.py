@@ -221,6 +221,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_command(python: Path | str, project: Path, port: int) -> list[str]:
+    """`mkdocs serve --strict` of a project folder on 127.0.0.1:port (also what tests/site/test_serve.py starts)."""
+    return [
+        str(python),
+        "-m",
+        "mkdocs",
+        "serve",
+        "--strict",
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        "-f",
+        str(project / "mkdocs.yml"),
+    ]
+
+
+def stop_server(server: subprocess.Popen, timeout: float = 30) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
@@ -238,17 +262,7 @@ def serve_edit_latency(work: Path, notice_id: str = "hunan-2022-80", rounds: int
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log = open(work / "serve.log", "w")  # noqa: SIM115  (the server writes to it until stop_serve closes it)
     server = subprocess.Popen(
-        [
-            str(PYTHON),
-            "-m",
-            "mkdocs",
-            "serve",
-            "--strict",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
+        serve_command(PYTHON, project, port),
         cwd=project,
         env=env,
         stdout=log,
@@ -284,11 +298,7 @@ def serve_edit_latency(work: Path, notice_id: str = "hunan-2022-80", rounds: int
             notice.write_text(original, encoding="utf-8")
             time.sleep(max(3.0, latencies[-1] + 1))  # let the revert rebuild finish before the next round
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_server(server)
         log.close()
     return {"notice": notice_id, "seconds": latencies, "worst_seconds": max(latencies)}
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,10 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from bench.run import free_port, serve_command, stop_server
 from tests.support import ROOT, copy_project
 
 GIVE_UP_AFTER = 300  # seconds: a bound on waiting for a build on a loaded machine, not a timing assertion
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -77,23 +71,13 @@ def broken_project(tmp_path):
 def test_serve_shows_the_problems_while_data_is_broken_and_the_page_once_fixed(broken_project, tmp_path):
     project, notice, good, bad = broken_project
     notice.write_text(bad, encoding="utf-8")  # broken from the first build on
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/notices/{notice.stem}/"
     log = tmp_path / "serve.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with open(log, "w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--strict",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(project / "mkdocs.yml"),
-            ],
+            serve_command(sys.executable, project, port),
             cwd=project,
             env=env,
             stdout=out,
@@ -113,12 +97,7 @@ def test_serve_shows_the_problems_while_data_is_broken_and_the_page_once_fixed(b
             notice.write_text(good, encoding="utf-8")
             _wait_for(url, _page_of(notice.stem), server, log)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
 
 
 def test_serve_watches_data_docs_overrides_and_macros(tmp_path):
