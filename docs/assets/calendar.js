@@ -5,8 +5,10 @@
 // Without JavaScript the page says all this as of the data's last check and shows every province: nothing depends
 // on this script.
 (function () {
-  var LIMIT = 5;  // entries in the "now / next" box, as many as the build lists (pilot_status.PRESENT_LIMIT)
-  var LABELS = { zh: { now: "进行中", next: "即将开始" }, en: { now: "Open now", next: "Coming up" } };
+  // Its words and the number of entries in the "now / next" box (as many as the build lists) come from the page
+  // (macros/site/page_meta.py script_words).
+  var words = document.getElementById("x-script-words");
+  var W = words ? JSON.parse(words.textContent) : null;
 
   function iso(d) { return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0"); }
   function shown(el) { return !el.closest("[hidden]:not(details)"); }
@@ -75,8 +77,7 @@
   // The box on top: windows of the provinces shown that are open today or still to come, soonest first.
   function fillPresent(today) {
     var box = document.querySelector(".x-cal-present");
-    if (!box) return;
-    var lang = document.documentElement.lang === "en" ? "en" : "zh";
+    if (!box || !W) return;
     var day = iso(today), found = [];
     document.querySelectorAll("li.x-cal-entry[data-start][data-end]").forEach(function (entry) {
       if (entry.dataset.end >= day && shown(entry)) found.push(entry);
@@ -84,12 +85,12 @@
     found.sort(function (a, b) { return a.dataset.start < b.dataset.start ? -1 : a.dataset.start > b.dataset.start ? 1 : 0; });
     var list = box.querySelector(".x-present-list");
     list.textContent = "";
-    found.slice(0, LIMIT).forEach(function (entry) {
+    found.slice(0, W.presentLimit).forEach(function (entry) {
       var status = entry.dataset.start <= day ? "now" : "next";
       var li = document.createElement("li"), badge = document.createElement("span"), a = document.createElement("a");
       badge.className = "x-status";
       badge.dataset.status = status;
-      badge.textContent = LABELS[lang][status];
+      badge.textContent = status === "now" ? W.presentNow : W.presentNext;
       a.href = "#" + entry.id;
       a.textContent = entry.querySelector(".x-cal-title").textContent;
       li.dataset.province = entry.dataset.province;

@@ -58,8 +58,10 @@
       });
       if (empty) empty.hidden = shown > 0;
       var text = status.dataset.template.replace("%(shown)s", shown).replace("%(total)s", rows.length);
-      // Chinese sets no space between sentences
-      if (values.level && status.dataset.levelNote) text += (document.documentElement.lang.indexOf("zh") === 0 ? "" : " ") + status.dataset.levelNote;
+      // the space between sentences, in the page's language (none in Chinese): macros/site/page_meta.py script_words
+      var words = document.getElementById("x-script-words");
+      var space = words ? JSON.parse(words.textContent).wordSpace : " ";
+      if (values.level && status.dataset.levelNote) text += space + status.dataset.levelNote;
       status.textContent = text;
       table.dataset.shown = String(shown);
       writeUrl(values);

@@ -2,10 +2,10 @@
 // Recurring windows (data-recur-from) are shifted to this year's occurrence, or next year's once it has passed.
 // Without JavaScript the page still lists every window with its dates.
 (function () {
-  var LABELS = {
-    zh: { now: "进行中", next: "即将开始", past: "已结束", nextOn: "下次：" },
-    en: { now: "Open now", next: "Upcoming", past: "Ended", nextOn: "Next: " }
-  };
+  // Every word this script writes comes from the page, in its language (macros/site/page_meta.py script_words).
+  var words = document.getElementById("x-script-words");
+  var W = words ? JSON.parse(words.textContent) : null;
+  function fill(pattern, values) { return pattern.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; }); }
   function parse(s) { var p = s.split("-"); return new Date(+p[0], +p[1] - 1, +p[2]); }
   function iso(d) { return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0"); }
   function occurrence(row, today) {
@@ -23,8 +23,8 @@
     return [s, e];
   }
   window.portalStatus = function (today) {
-    var lang = document.documentElement.lang === "en" ? "en" : "zh";
-    var t = LABELS[lang];
+    if (!W) return;
+    var t = W;
     var now = today || new Date();
     now = new Date(now.getFullYear(), now.getMonth(), now.getDate());
     document.querySelectorAll("[data-end]").forEach(function (row) {
@@ -39,18 +39,17 @@
       row.dataset.occStart = iso(range[0]);
       row.dataset.occEnd = iso(range[1]);
     });
-    fillPresent(lang);
+    fillPresent();
   };
   // The home page's "now / next" box, redone from the reader's date with the rows of the tables below it.
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  function human(s, lang) {
+  function human(s) {
     var p = s.split("-");
-    return lang === "zh" ? +p[0] + "年" + +p[1] + "月" + +p[2] + "日" : +p[2] + " " + MONTHS[+p[1] - 1] + " " + p[0];
+    return fill(W.date, { year: +p[0], month: +p[1], day: +p[2], mon: W.months[+p[1] - 1] });
   }
-  function fillPresent(lang) {
+  function fillPresent() {
     var box = document.querySelector(".x-present:not(.x-cal-present)");  // the calendar's own box: calendar.js
     if (!box) return;
-    var t = LABELS[lang], seen = {}, found = [];
+    var t = W, seen = {}, found = [];
     document.querySelectorAll(".x-overview [data-end]").forEach(function (row) {
       var status = row.dataset.status;
       if ((status !== "now" && status !== "next") || seen[row.id]) return;
@@ -67,8 +66,8 @@
       badge.textContent = t[row.dataset.status];
       a.href = "#" + row.id;
       a.textContent = row.dataset.label;
-      var when = human(row.dataset.occStart, lang);
-      if (row.dataset.occEnd !== row.dataset.occStart) when += (lang === "zh" ? "—" : " – ") + human(row.dataset.occEnd, lang);
+      var when = human(row.dataset.occStart);
+      if (row.dataset.occEnd !== row.dataset.occStart) when = fill(W.range, { start: when, end: human(row.dataset.occEnd) });
       li.append(badge, " ", a, " · " + row.dataset.where + " · " + when);
       list.appendChild(li);
     });

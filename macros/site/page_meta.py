@@ -10,6 +10,7 @@ from markupsafe import Markup
 from macros.data.publication import absolute
 from macros.render.render import render_fragment
 from macros.views import language
+from macros.views.limits import PRESENT
 from macros.views.urls import FEED_FILE, in_language, relative, site_path
 
 
@@ -24,8 +25,29 @@ def head_html(portal, lang: str, page_url: str, counterparts: dict[str, str], si
             page_url,
             feed_href=relative(in_language(FEED_FILE, lang), page_url),
             alternates=hreflang_links(counterparts, site_url),
+            script_words=script_words(lang),
         )
     )
+
+
+def script_words(lang: str) -> dict:
+    """What docs/assets/*.js write into a page, in the page's language (read from the page's head): the status
+    badges, the date and range formats, the space between sentences and how many windows the "now / next" box lists.
+    The scripts hold no words of any language."""
+    label = lambda key: language.label(key, lang)  # noqa: E731
+    return {
+        "now": label("badge_now"),
+        "next": label("badge_next"),
+        "past": label("badge_past"),
+        "nextOn": label("badge_next_on"),
+        "presentNow": label("present_now"),
+        "presentNext": label("present_next"),
+        "date": label("date"),
+        "months": label("month_abbr").split(),
+        "range": label("range"),
+        "wordSpace": label("word_space"),
+        "presentLimit": PRESENT,
+    }
 
 
 def hreflang_links(counterparts: dict[str, str], site_url: str | None) -> list[tuple[str, str]]:

@@ -2,11 +2,12 @@
 # template or module asks which language it is by comparing to a language's code.
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from macros.views import language
+from macros.views import language, limits
 from macros.views.language import labels
 from tests.support import ROOT
 
@@ -87,3 +88,31 @@ def test_no_template_or_view_compares_a_language_to_its_code():
                 if COMPARISON.search(line) and (name, line.strip()) not in ALLOWED:
                     found.append(f"{name}:{number}: {line.strip()[:120]}")
     assert not found, "ask a label or a language property instead:\n" + "\n".join(found)
+
+
+# The browser scripts write words too (status badges, dates in the "now / next" box): they take them from the page
+# (script_words in macros/site/page_meta.py), so no script holds a word of any language or asks which language it is.
+SCRIPTS = "docs/assets/**/*.js"
+SCRIPT_LANGUAGE_CHECK = re.compile(r"""documentElement\.lang|===?\s*['"][a-z]{2}['"]|['"][a-z]{2}['"]\s*===?""")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_no_browser_script_holds_words_or_asks_the_language():
+    found = []
+    for path in sorted(ROOT.glob(SCRIPTS)):
+        name = path.relative_to(ROOT).as_posix()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("//")[0]  # comments may name what the words are
+            if SCRIPT_LANGUAGE_CHECK.search(code) or CJK.search(code):
+                found.append(f"{name}:{number}: {line.strip()[:120]}")
+    assert not found, "take the words from the page's x-script-words instead:\n" + "\n".join(found)
+
+
+def test_every_page_carries_the_scripts_words_in_its_language(built_site):
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        html = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<script type="application/json" id="x-script-words">(.*?)</script>', html)
+        assert found, prefix
+        words = json.loads(found.group(1))
+        assert words["now"] == language.label("badge_now", lang) and words["date"] == language.label("date", lang)
+        assert words["presentLimit"] == limits.PRESENT

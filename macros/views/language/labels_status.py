@@ -49,6 +49,11 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
     # home page: the present first (overrides/fragments/present.html, docs/assets/portal.js)
     "present_title": {"zh": "当前：进行中和即将开始的事项", "en": "Now: what is open or coming up"},
     "present_now": {"zh": "进行中", "en": "Open now"},
+    # the status badges docs/assets/portal.js puts on every dated window, from the reader's own date
+    "badge_now": {"zh": "进行中", "en": "Open now"},
+    "badge_next": {"zh": "即将开始", "en": "Upcoming"},
+    "badge_past": {"zh": "已结束", "en": "Ended"},
+    "badge_next_on": {"zh": "下次：", "en": "Next: "},
     "present_next": {"zh": "即将开始", "en": "Coming up"},
     "present_none": {
         "zh": "目前本站收录的文件中没有进行中或即将开始的时间节点。",
