@@ -116,3 +116,16 @@ def test_every_page_carries_the_scripts_words_in_its_language(built_site):
         words = json.loads(found.group(1))
         assert words["now"] == language.label("badge_now", lang) and words["date"] == language.label("date", lang)
         assert words["presentLimit"] == limits.PRESENT
+
+
+def test_no_stylesheet_writes_words():
+    """Generated content in CSS (phone cards' field names) comes from the page's attributes (data-card, data-label),
+    which the language module fills: a stylesheet holds no word of any language."""
+    words = re.compile(r"""content:\s*(?:"[^"]*[A-Za-z\u4e00-\u9fff][^"]*"|'[^']*[A-Za-z\u4e00-\u9fff][^']*')""")
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{number}: {line.strip()[:100]}"
+        for path in sorted(ROOT.glob("docs/assets/**/*.css"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if words.search(line)
+    ]
+    assert not found, "put the words in a label and the page's attribute instead:\n" + "\n".join(found)

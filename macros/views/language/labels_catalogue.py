@@ -99,4 +99,12 @@ CATALOGUE_LABELS: dict[str, dict[str, str]] = {
         "zh": "不得申报：%(n)s 份文件的规定，见“等级”一节",
         "en": "Not allowed by the rules of %(n)s documents: see “Levels” above",
     },
+    # the short names of a phone card's fields (the cells' data-card; the full column names stay in data-label)
+    "cat_card_cat_batch": {"zh": "批次", "en": "Batch"},
+    "cat_card_cat_levels_since": {"zh": "等级", "en": "Levels"},
+    "cat_card_cat_organisation_and_source": {"zh": "培训评价组织", "en": "Organisation"},
+    "cat_card_cat_field": {"zh": "领域", "en": "Field"},
+    "cat_card_source": {"zh": "来源", "en": "Source"},
+    "cat_card_cat_year": {"zh": "公布年份", "en": "Published"},
+    "cat_card_cat_count_held": {"zh": "本目录收录", "en": "Held here"},
 }
