@@ -3,6 +3,9 @@
 // and reloaded. Without JavaScript the filter form stays hidden and the whole table is shown. Not `q`: Material opens
 // its own search box for ?q=. A row's data-orgs holds every spelling of its organisation, one a line.
 (function () {
+  // the space between sentences, in the page's language (none in Chinese): macros/site/page_meta.py script_words
+  var words = document.getElementById("x-script-words");
+  var SPACE = words ? JSON.parse(words.textContent).wordSpace : " ";
   var FIELDS = ["batch", "level", "org", "text"];
 
   function terms(text) {
@@ -58,10 +61,7 @@
       });
       if (empty) empty.hidden = shown > 0;
       var text = status.dataset.template.replace("%(shown)s", shown).replace("%(total)s", rows.length);
-      // the space between sentences, in the page's language (none in Chinese): macros/site/page_meta.py script_words
-      var words = document.getElementById("x-script-words");
-      var space = words ? JSON.parse(words.textContent).wordSpace : " ";
-      if (values.level && status.dataset.levelNote) text += space + status.dataset.levelNote;
+      if (values.level && status.dataset.levelNote) text += SPACE + status.dataset.levelNote;
       status.textContent = text;
       table.dataset.shown = String(shown);
       writeUrl(values);
