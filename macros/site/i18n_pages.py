@@ -10,6 +10,9 @@ from mkdocs.structure.files import File, Files
 
 from macros.views.language import DEFAULT_LANG
 
+# What mkdocs shows as a generated page's origin (the name its plugin collection gives our hooks).
+GENERATED_BY = "macros/site/hooks.py"
+
 I18N_FILE_ATTRIBUTES = ("alternates", "locale", "locale_alternate_of", "localization", "norm_src_uri")
 
 
@@ -67,11 +70,11 @@ def page_alternates(page, lang: str) -> dict[str, str]:
 def _page_file(config, spec, lang: str, build_lang: str, content: str | None) -> Any:
     # Any: static-i18n reads attributes it sets on mkdocs' File objects (locale, alternates, …), which File does not declare
     src_uri = spec.src_uri(lang)
-    file: Any
-    if content is None:  # an alternate of another language: only its URL is ever read
-        file = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
-    else:
-        file = File.generated(config, src_uri, content=content)
+    file: Any = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+    if content is not None:  # else an alternate of another language: only its URL is ever read
+        # File.generated would do the same but reads the plugin collection's private current-plugin name
+        file.content_string = content
+        file.generated_by = GENERATED_BY
     url = spec.url(lang)
     file.dest_uri = url + "index.html"
     file.url = url if url else "./"

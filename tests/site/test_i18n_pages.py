@@ -41,7 +41,6 @@ def test_the_plugins_own_files_carry_the_attributes_we_imitate(tmp_path):
 
 def test_generated_pages_get_the_same_attributes_and_counterparts(tmp_path):
     config, plugin = _config(tmp_path)
-    config.plugins._current_plugin = "hooks"  # as during an on_files event, which is where mkdocs calls us
     spec = PageSpec("notices", "x", "notice.html", {"zh": "标题", "en": "Title"})
     files = add_generated_pages([], config, [spec], lambda s, lang: f"# {lang}")
     (page,) = files
@@ -49,3 +48,4 @@ def test_generated_pages_get_the_same_attributes_and_counterparts(tmp_path):
     assert (page.src_uri, page.url, page.dest_uri) == ("notices/x.md", "notices/x/", "notices/x/index.html")
     assert {lang: f.url for lang, f in page.alternates.items()} == {"zh": "notices/x/", "en": "en/notices/x/"}
     assert page in plugin.i18n_files_per_language["zh"]  # the sitemap lists it
+    assert page.generated_by and page.content_string == "# zh"  # a generated page, as File.generated makes one
