@@ -1,9 +1,10 @@
-// Certificate catalogue filters: batch, level, organisation and search-as-you-type, mirrored in the URL query
-// (?batch=1&level=intermediate&org=…&text=…; batch=none: no source gives the batch) so a filtered view can be shared
-// and reloaded. Without JavaScript the filter form stays hidden and the whole list is shown. Not `q`: Material opens
-// its own search box for ?q=. An entry's data-orgs holds the keys of its organisation's spellings, each the data-key
-// of an option of the organisation filter (whose value is the Chinese name and whose text is the page's language):
-// the search matches the entry's names and those of its organisation, without a copy of them in every entry.
+// Certificate catalogue filters: batch, level, organisation and search-as-you-type over the catalogue page's list of
+// every certificate, mirrored in the URL query (?batch=1&level=intermediate&org=…&text=…; batch=none: no source gives
+// the batch) so a filtered view can be shared and reloaded. Without JavaScript the filter form stays hidden and the
+// whole list is shown. Not `q`: Material opens its own search box for ?q=. An entry's batch is its group's data-batch;
+// its data-orgs holds the keys of its organisation's spellings, each the data-key of an option of the organisation
+// filter (whose value is the Chinese name and whose text is in the page's language): the search matches the entry's
+// names and those of its organisation, without a copy of them in every entry.
 (function () {
   // the space between sentences, in the page's language (none in Chinese): macros/site/page_meta.py script_words
   var words = document.getElementById("x-script-words");
@@ -30,12 +31,12 @@
     Array.prototype.forEach.call(form.elements.org.options, function (o) {
       if (o.dataset.key) organisations[o.dataset.key] = { value: o.value, text: (o.value + " " + o.textContent).toLowerCase() };
     });
-    var rows = Array.prototype.map.call(list.querySelectorAll("li[data-batch]"), function (li) {
+    var rows = Array.prototype.map.call(list.querySelectorAll(".x-cat-group li"), function (li) {
       var orgs = li.dataset.orgs ? li.dataset.orgs.split(" ").map(function (key) { return organisations[key]; }) : [];
       var names = Array.prototype.map.call(li.querySelectorAll("a, [lang]"), function (el) { return el.textContent; });
       return {
         li: li,
-        batch: li.dataset.batch,
+        batch: li.closest(".x-cat-group").dataset.batch,
         levels: li.dataset.levels.split(" "),
         orgs: orgs.map(function (o) { return o.value; }),
         haystack: names.concat(orgs.map(function (o) { return o.text; })).join(" ").toLowerCase(),
@@ -77,7 +78,7 @@
       });
       // a batch's heading only while one of its certificates is shown
       Array.prototype.forEach.call(groups, function (group) {
-        group.hidden = !group.querySelector("li[data-batch]:not([hidden])");
+        group.hidden = !group.querySelector("li:not([hidden])");
       });
       if (empty) empty.hidden = shown > 0;
       var text = status.dataset.template.replace("%(shown)s", shown).replace("%(total)s", rows.length);

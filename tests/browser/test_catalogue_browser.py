@@ -45,7 +45,7 @@ def synthetic():
 def visible_ids(page) -> list[str]:
     """The certificates the catalogue page's finder shows (their entries' ids, cert-…), as the reader sees them."""
     return page.eval_on_selector_all(
-        "#catalogue-list li[data-batch]", "lis => lis.filter(li => li.checkVisibility()).map(li => li.id)"
+        "#catalogue-list .x-cat-group li", "lis => lis.filter(li => li.checkVisibility()).map(li => li.id)"
     )
 
 
@@ -153,7 +153,7 @@ def test_without_javascript_the_whole_list_shows(browser, synthetic, site_server
     ):
         page.goto(url)
         assert not page.locator("#catalogue-filters").is_visible()
-        assert page.locator("#catalogue-list li[data-batch]").count() == count
+        assert page.locator("#catalogue-list .x-cat-group li").count() == count
         assert len(visible_ids(page)) == count
     context.close()
 
@@ -173,7 +173,7 @@ def test_real_level_filter_shows_the_certificates_with_that_level_and_hides_the_
         assert 0 < len(want) < len(everything), level  # some certificates list the level, some do not
         assert visible_ids(page) == want
         hidden = page.eval_on_selector_all(
-            "#catalogue-list li[data-batch][hidden]", "rows => rows.map(r => r.dataset.levels)"
+            "#catalogue-list .x-cat-group li[hidden]", "rows => rows.map(r => r.dataset.levels)"
         )
         assert len(hidden) == len(everything) - len(want) and all(level not in levels.split() for levels in hidden)
         status = page.locator(".x-cat-status").inner_text()

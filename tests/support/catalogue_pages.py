@@ -16,7 +16,7 @@ def catalogue_url(lang: str) -> str:
 
 def finder_entries(site: Path, lang: str) -> list[Tag]:
     """The catalogue page's entries, one per certificate, in the page's order."""
-    return page(site, catalogue_url(lang)).select("#catalogue-list li[data-batch]")
+    return page(site, catalogue_url(lang)).select("#catalogue-list .x-cat-group li")
 
 
 def _target(base: str, href: str) -> tuple[str, str]:
