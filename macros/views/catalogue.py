@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from macros.data.models import LEVELS, Batch, CatalogueSource, Certificate, CertificateRule, Notice, Text
 from macros.views import language
@@ -69,18 +70,6 @@ class CertificateRow:
     named_in: list[RuleRef]  # rules that name this certificate explicitly
     page: str = ""  # the slug of the list page that shows it (catalogue_parts.Part.slug)
 
-    @property
-    def batch_key(self) -> str:
-        return str(self.batch.number) if self.batch else NO_BATCH
-
-    @property
-    def organisation_keys(self) -> list[str]:
-        return [s.name.zh for s in self.organisations]
-
-    @property
-    def search_text(self) -> str:
-        names = [self.certificate.name] + [s.name for s in self.organisations]
-        return " ".join(p for t in names for p in (t.zh, t.en) if p).lower()
 
 
 @dataclass
@@ -137,10 +126,13 @@ class CatalogueView:
     handed_over_by: Notice | None = None
     parts: list[PartView] = field(default_factory=list)  # the list's pages, each certificate on one
 
+    @cached_property
+    def _organisation_key(self) -> dict[str, int]:
+        return {o.zh: i for i, o in enumerate(self.organisations)}
+
     def organisation_keys(self, row: CertificateRow) -> str:
         """The row's organisations as their places in `organisations` (the filter's options carry the same keys)."""
-        place = {o.zh: i for i, o in enumerate(self.organisations)}
-        return " ".join(str(place[s.name.zh]) for s in row.organisations)
+        return " ".join(str(self._organisation_key[s.name.zh]) for s in row.organisations)
 
     def organisation_options(self, lang: str) -> list[tuple[int, Text]]:
         """(key, organisation) in the order a reader of `lang` looks them up (by the name shown)."""
@@ -171,10 +163,6 @@ class CatalogueView:
     @property
     def any_field(self) -> bool:
         return any(r.certificate.field for r in self.rows)
-
-    def organisations_in(self, lang: str) -> list[Text]:
-        """The organisations in the order a reader of `lang` looks them up (by the name shown)."""
-        return sorted(self.organisations, key=lambda t: language.plain(t, lang))
 
 
 def rule_refs(notices: list[Notice]) -> list[RuleRef]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros.data.models import Form
+from macros.data.models import Attachment, Form, Notice, Text
 from macros.views import language
 from macros.views.form_layout import field_rows, has_tables
 from macros.views.limits import FORMS_NAMED_ONLY_PER_PROVINCE
@@ -21,8 +21,8 @@ DownloadsOf = Callable[[Form], Sequence[Any]]
 class CatalogueEntry:
     """One attachment of a notice: reproduced (with its form and downloads) or only named (with availability)."""
 
-    notice: object
-    attachment: object
+    notice: Notice
+    attachment: Attachment
     form: Form | None
     downloads: tuple = ()
 
@@ -32,7 +32,7 @@ class NoticeForms:
     """One notice's attachments on the forms page. `shared_availability`: where to get the attachments, when the
     notice only names them and says the same for each (written once under the list, not once per attachment)."""
 
-    notice: object
+    notice: Notice
     entries: list[CatalogueEntry]
 
     @property
@@ -40,7 +40,7 @@ class NoticeForms:
         return not any(e.form for e in self.entries)
 
     @property
-    def shared_availability(self) -> object | None:
+    def shared_availability(self) -> Text | None:
         texts = [e.attachment.availability for e in self.entries]
         if self.named_only and len(texts) > 1 and texts[0] and all(t == texts[0] for t in texts):
             return texts[0]

@@ -223,7 +223,7 @@ def test_real_catalogue_search_in_english_matches_translated_names(browser_page,
 
 
 def test_a_found_certificate_opens_its_row_on_its_page_of_the_list(browser_page, synthetic):
-    base, data = synthetic
+    base, _ = synthetic
     page = browser_page
     page.goto(base + "en/certificates/?text=certificate 0007")
     assert visible_ids(page) == ["cert-synthetic-0007"]

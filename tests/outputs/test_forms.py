@@ -430,7 +430,7 @@ def test_forms_catalogue_names_each_provinces_newest_notices_and_links_to_the_re
     for p in form_pages.catalogue(portal, lambda form: []):
         with_attachments = [n for n in portal.notices_in(p.province.id) if n.attachments]
         named_only = [n for n in with_attachments if not any(a.form for a in n.attachments)]
-        assert [n.id for n in named_only[: FORMS_NAMED_ONLY_PER_PROVINCE]] == [
+        assert [n.id for n in named_only[:FORMS_NAMED_ONLY_PER_PROVINCE]] == [
             nf.notice.id for nf in p.notices if nf.named_only
         ]
         assert p.more_named_only == len(named_only[FORMS_NAMED_ONLY_PER_PROVINCE:])

@@ -35,7 +35,9 @@ def list_pages(site: Path, lang: str) -> list[str]:
 def list_rows(site: Path, lang: str) -> list[tuple[str, Tag]]:
     """(folder, row) of every certificate row of every page of the list, in order."""
     return [
-        (url, row) for url in list_pages(site, lang) for row in page(site, url).select("table.x-catalogue tbody tr.x-cert")
+        (url, row)
+        for url in list_pages(site, lang)
+        for row in page(site, url).select("table.x-catalogue tbody tr.x-cert")
     ]
 
 

@@ -175,7 +175,9 @@ def test_rules_reach_the_levels_and_certificates_they_name(portal):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_catalogue_page_lists_every_certificate_once_in_order_with_an_anchor(built_site, portal, lang):
-    expected = [f"cert-{c['id']}" for c in page_order([c.model_dump(exclude_none=True) for c in portal.catalogue.certificates])]
+    expected = [
+        f"cert-{c['id']}" for c in page_order([c.model_dump(exclude_none=True) for c in portal.catalogue.certificates])
+    ]
     # the catalogue's page names every certificate, each linking to its row on a page of the list
     entries = finder_entries(built_site, lang)
     assert [e["id"] for e in entries] == expected
@@ -191,7 +193,8 @@ def test_catalogue_page_lists_every_certificate_once_in_order_with_an_anchor(bui
         assert 0 < len(shown.select("table.x-catalogue tbody tr.x-cert")) <= CATALOGUE_CERTIFICATES_PER_PAGE
         headers = [words(th) for th in shown.select("table.x-catalogue thead th")]
         assert headers[:4] == [
-            language.label(k, lang) for k in ("cat_name", "cat_batch", "cat_levels_since", "cat_organisation_and_source")
+            language.label(k, lang)
+            for k in ("cat_name", "cat_batch", "cat_levels_since", "cat_organisation_and_source")
         ]
     without_batch = [e["id"] for e in entries if e.find_parent("section")["data-batch"] == "none"]
     assert len(without_batch) == sum(1 for c in portal.catalogue.certificates if c.batch is None) > 0
@@ -399,7 +402,9 @@ def search_entries(site: Path) -> dict[str, str]:
 
 def test_search_lands_on_each_certificate(built_site, portal):
     entries = search_entries(built_site)
-    where = {lang: {row.select_one("h3")["id"]: url for url, row in list_rows(built_site, lang)} for lang in ("zh", "en")}
+    where = {
+        lang: {row.select_one("h3")["id"]: url for url, row in list_rows(built_site, lang)} for lang in ("zh", "en")
+    }
     for c in portal.catalogue.certificates:
         assert entries.get(f"{where['zh'][f'cert-{c.id}']}/#cert-{c.id}") == c.name.zh
         assert entries.get(f"{where['en'][f'cert-{c.id}']}/#cert-{c.id}") == c.name.en
