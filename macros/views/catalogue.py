@@ -71,7 +71,6 @@ class CertificateRow:
     page: str = ""  # the slug of the list page that shows it (catalogue_parts.Part.slug)
 
 
-
 @dataclass
 class LevelSummary:
     level: str

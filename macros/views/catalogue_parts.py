@@ -43,9 +43,13 @@ def parts(certificates: list[Certificate], per_page: int = CATALOGUE_CERTIFICATE
     out = []
     for batch, certs in by_batch.items():
         count = -(-len(certs) // per_page)
-        size = -(-len(certs) // count)  # equal parts: 372 at 100 a page make four of 93, not 100, 100, 100, 72
-        chunks = [certs[i : i + size] for i in range(0, len(certs), size)]
-        out += [Part(batch, i + 1, len(chunks), tuple(chunk)) for i, chunk in enumerate(chunks)]
+        # equal parts: 372 at 100 a page make four of 93, not 100, 100, 100 and 72
+        sizes = [len(certs) // count + (1 if i < len(certs) % count else 0) for i in range(count)]
+        starts = [sum(sizes[:i]) for i in range(count)]
+        out += [
+            Part(batch, i + 1, count, tuple(certs[start : start + size]))
+            for i, (start, size) in enumerate(zip(starts, sizes, strict=True))
+        ]
     return out
 
 

@@ -15,11 +15,12 @@ from bs4 import BeautifulSoup
 from macros.data.models import Certificate, CertificateLevel, CertificateRule, Text
 from macros.views import language
 from macros.views.catalogue import catalogue_view, certificate_row, rule_refs
+from macros.views.catalogue_parts import parts
 from macros.views.limits import CATALOGUE_CERTIFICATES_PER_PAGE
 from tests.support import REFERENCE, run_build
 from tests.support.catalogue_pages import entry_target, finder_entries, list_pages, list_rows, rows_by_id
 from tests.support.html import page as soup
-from tests.support.synthetic_catalogue import level_names, page_order, write_synthetic_catalogue
+from tests.support.synthetic_catalogue import level_names, page_order, synthetic_catalogue, write_synthetic_catalogue
 
 BATCH_LIST = REFERENCE / "certificates-batch1-2.tsv"
 PLATFORM = REFERENCE / "certificates-platform-2026.tsv"
@@ -445,3 +446,20 @@ def test_catalogue_builds_with_500_certificates(project, tmp_path):
     ]
     assert len(marked) == len(with_junior) > 0
     assert [a for row in rows for a in row.select('.x-level[data-level="senior"] a.x-level-rule')] == []
+
+
+@pytest.mark.parametrize("count,per_page", [(500, 100), (500, 30), (71, 100), (40, 3), (13, 4), (1, 1)])
+def test_the_list_is_cut_into_batches_and_equal_parts_holding_each_certificate_once(count, per_page):
+    data = synthetic_catalogue(count)
+    certificates = [Certificate.model_validate(c) for c in data["certificates"]]
+    cut = parts(certificates, per_page)
+    shown = [c.id for part in cut for c in part.certificates]
+    assert shown == [c["id"] for c in page_order(data["certificates"])]  # each once, in the catalogue's order
+    assert len({part.slug for part in cut}) == len(cut)
+    for part in cut:
+        assert 0 < len(part.certificates) <= per_page
+        assert {c.batch for c in part.certificates} == {part.batch}
+        siblings = [p for p in cut if p.batch == part.batch]
+        assert part.of == len(siblings) and max(len(p.certificates) for p in siblings) - len(part.certificates) <= 1
+        # a batch's first page keeps the batch's name whether or not the batch grows past one page
+        assert (part.number == 1) == (part.slug in ("no-batch", f"batch-{part.batch}"))
