@@ -105,6 +105,7 @@ CATALOGUE_LABELS: dict[str, dict[str, str]] = {
         "zh": "下面按批次列出本目录的全部证书。点击证书名称，打开其所在的列表页，查看等级、生效日期、培训评价组织和来源。",
         "en": "Every certificate in this catalogue, by batch. A certificate's name opens its page of the list, with its levels, their dates, its organisation and its sources.",
     },
+    "cat_more_pages": {"zh": "续页", "en": "Continued on pages"},
     "cat_parts": {"zh": "按批次浏览", "en": "Browse by batch"},
     "cat_back": {
         "zh": "返回证书目录（按名称、组织、批次或等级查找全部证书）",
