@@ -94,11 +94,6 @@ CATALOGUE_LABELS: dict[str, dict[str, str]] = {
     },
     "cat_rule_issuer": {"zh": "发文单位", "en": "Issued by"},
     "cat_see_catalogue": {"zh": "在证书目录中查看", "en": "See the certificate catalogue"},
-    # a certificate level several documents rule out (overrides/fragments/certificates.html)
-    "cat_level_excluded_several": {
-        "zh": "不得申报：%(n)s 份文件的规定，见“等级”一节",
-        "en": "Not allowed by the rules of %(n)s documents: see “Levels” above",
-    },
     # the catalogue's pages of the list (overrides/fragments/certificate_part.html) and its finder (certificates.html)
     "cat_part_n": {"zh": "（%(n)s/%(of)s）", "en": " (part %(n)s of %(of)s)"},
     "cat_find_intro": {
@@ -115,6 +110,7 @@ CATALOGUE_LABELS: dict[str, dict[str, str]] = {
         "zh": "本页列出 %(n)s 个证书。",
         "en": "This page lists %(n)s certificates.",
     },
+    # a certificate level several documents rule out: the chip's one marker leads to the catalogue's "Levels"
     "cat_level_excluded_elsewhere": {
         "zh": "不得申报：%(n)s 份文件的规定，见证书目录的“等级”一节",
         "en": "Not allowed by the rules of %(n)s documents: see “Levels” on the catalogue's page",
