@@ -1,7 +1,10 @@
-// Certificate catalogue filters: batch, level, organisation and search-as-you-type, mirrored in the URL query
-// (?batch=1&level=intermediate&org=…&text=…; batch=none: no source gives the batch) so a filtered view can be shared
-// and reloaded. Without JavaScript the filter form stays hidden and the whole table is shown. Not `q`: Material opens
-// its own search box for ?q=. A row's data-orgs holds every spelling of its organisation, one a line.
+// Certificate catalogue filters: batch, level, organisation and search-as-you-type over the catalogue page's list of
+// every certificate, mirrored in the URL query (?batch=1&level=intermediate&org=…&text=…; batch=none: no source gives
+// the batch) so a filtered view can be shared and reloaded. Without JavaScript the filter form stays hidden and the
+// whole list is shown. Not `q`: Material opens its own search box for ?q=. An entry's batch is its group's data-batch;
+// its data-orgs holds the keys of its organisation's spellings, each the data-key of an option of the organisation
+// filter (whose value is the Chinese name and whose text is in the page's language): the search matches the entry's
+// names and those of its organisation, without a copy of them in every entry.
 (function () {
   // the space between sentences, in the page's language (none in Chinese): macros/site/page_meta.py script_words
   var words = document.getElementById("x-script-words");
@@ -12,21 +15,35 @@
     return text.toLowerCase().split(/\s+/).filter(function (t) { return t; });
   }
 
-  function matches(row, f) {
-    if (f.batch && row.dataset.batch !== f.batch) return false;
-    if (f.level && row.dataset.levels.split(" ").indexOf(f.level) < 0) return false;
-    if (f.org && row.dataset.orgs.split("\n").indexOf(f.org) < 0) return false;
-    var haystack = row.dataset.search;
-    return f.text.every(function (t) { return haystack.indexOf(t) >= 0; });
+  function matches(entry, f) {
+    if (f.batch && entry.batch !== f.batch) return false;
+    if (f.level && entry.levels.indexOf(f.level) < 0) return false;
+    if (f.org && entry.orgs.indexOf(f.org) < 0) return false;
+    return f.text.every(function (t) { return entry.haystack.indexOf(t) >= 0; });
   }
 
   function setup() {
     var form = document.getElementById("catalogue-filters");
-    var table = document.getElementById("catalogue-table");
-    if (!form || !table || form.dataset.ready) return;
+    var list = document.getElementById("catalogue-list");
+    if (!form || !list || form.dataset.ready) return;
     form.dataset.ready = "1";
-    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr.x-cert"));
-    var empty = table.querySelector("tr.x-cat-empty");
+    var organisations = {};
+    Array.prototype.forEach.call(form.elements.org.options, function (o) {
+      if (o.dataset.key) organisations[o.dataset.key] = { value: o.value, text: (o.value + " " + o.textContent).toLowerCase() };
+    });
+    var rows = Array.prototype.map.call(list.querySelectorAll(".x-cat-group li"), function (li) {
+      var orgs = li.dataset.orgs ? li.dataset.orgs.split(" ").map(function (key) { return organisations[key]; }) : [];
+      var names = Array.prototype.map.call(li.querySelectorAll("a, [lang]"), function (el) { return el.textContent; });
+      return {
+        li: li,
+        batch: li.closest(".x-cat-group").dataset.batch,
+        levels: li.dataset.levels.split(" "),
+        orgs: orgs.map(function (o) { return o.value; }),
+        haystack: names.concat(orgs.map(function (o) { return o.text; })).join(" ").toLowerCase(),
+      };
+    });
+    var groups = list.querySelectorAll(".x-cat-group");
+    var empty = list.querySelector(".x-cat-empty");
     var status = form.querySelector(".x-cat-status");
 
     function current() {
@@ -54,16 +71,20 @@
       var values = current();
       var filter = { batch: values.batch, level: values.level, org: values.org, text: terms(values.text) };
       var shown = 0;
-      rows.forEach(function (row) {
-        var ok = matches(row, filter);
-        row.hidden = !ok;
+      rows.forEach(function (entry) {
+        var ok = matches(entry, filter);
+        entry.li.hidden = !ok;
         if (ok) shown++;
+      });
+      // a batch's heading only while one of its certificates is shown
+      Array.prototype.forEach.call(groups, function (group) {
+        group.hidden = !group.querySelector("li:not([hidden])");
       });
       if (empty) empty.hidden = shown > 0;
       var text = status.dataset.template.replace("%(shown)s", shown).replace("%(total)s", rows.length);
       if (values.level && status.dataset.levelNote) text += SPACE + status.dataset.levelNote;
       status.textContent = text;
-      table.dataset.shown = String(shown);
+      list.dataset.shown = String(shown);
       writeUrl(values);
     }
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from macros.data.models import LEVELS, Batch, CatalogueSource, Certificate, CertificateRule, Notice, Text
 from macros.views import language
+from macros.views.catalogue_parts import NO_BATCH, Part, order, parts
 from macros.views.limits import CATALOGUE_RULE_NOTICES_PER_PROVINCE
 from macros.views.pages import PageSpec
-
-NO_BATCH = "none"  # the batch filter's value (and data-batch) for certificates whose batch no source gives
 
 
 @dataclass(frozen=True)
@@ -68,19 +68,7 @@ class CertificateRow:
     organisations: list[Spelling]
     sources: list[CatalogueSource]
     named_in: list[RuleRef]  # rules that name this certificate explicitly
-
-    @property
-    def batch_key(self) -> str:
-        return str(self.batch.number) if self.batch else NO_BATCH
-
-    @property
-    def organisation_keys(self) -> list[str]:
-        return [s.name.zh for s in self.organisations]
-
-    @property
-    def search_text(self) -> str:
-        names = [self.certificate.name] + [s.name for s in self.organisations]
-        return " ".join(p for t in names for p in (t.zh, t.en) if p).lower()
+    page: str = ""  # the slug of the list page that shows it (catalogue_parts.Part.slug)
 
 
 @dataclass
@@ -98,6 +86,29 @@ class SourceSummary:
 
 
 @dataclass
+class PartView:
+    """One page of the certificate list and the rows it shows."""
+
+    part: Part
+    rows: list[CertificateRow]
+
+    @property
+    def slug(self) -> str:
+        return self.part.slug
+
+    def title(self, lang: str) -> str:
+        """The batch (or "no batch given"), and which part of it when it spans several pages."""
+        name = (
+            language.label("cat_batch_n", lang) % self.part.batch
+            if self.part.batch is not None
+            else language.label("cat_no_batch_option", lang)
+        )
+        if self.part.of > 1:
+            name += language.label("cat_part_n", lang) % {"n": self.part.number, "of": self.part.of}
+        return name
+
+
+@dataclass
 class CatalogueView:
     total_published: int
     total_note: Text
@@ -112,6 +123,19 @@ class CatalogueView:
     organisations: list[Text] = field(default_factory=list)  # distinct spellings, in the order of first appearance
     handed_over_note: Text | None = None
     handed_over_by: Notice | None = None
+    parts: list[PartView] = field(default_factory=list)  # the list's pages, each certificate on one
+
+    @cached_property
+    def _organisation_key(self) -> dict[str, int]:
+        return {o.zh: i for i, o in enumerate(self.organisations)}
+
+    def organisation_keys(self, row: CertificateRow) -> str:
+        """The row's organisations as their places in `organisations` (the filter's options carry the same keys)."""
+        return " ".join(str(self._organisation_key[s.name.zh]) for s in row.organisations)
+
+    def organisation_options(self, lang: str) -> list[tuple[int, Text]]:
+        """(key, organisation) in the order a reader of `lang` looks them up (by the name shown)."""
+        return sorted(enumerate(self.organisations), key=lambda pair: language.plain(pair[1], lang))
 
     @property
     def held(self) -> int:
@@ -138,10 +162,6 @@ class CatalogueView:
     @property
     def any_field(self) -> bool:
         return any(r.certificate.field for r in self.rows)
-
-    def organisations_in(self, lang: str) -> list[Text]:
-        """The organisations in the order a reader of `lang` looks them up (by the name shown)."""
-        return sorted(self.organisations, key=lambda t: language.plain(t, lang))
 
 
 def rule_refs(notices: list[Notice]) -> list[RuleRef]:
@@ -180,11 +200,6 @@ def level_summaries(rules: list[RuleRef], rows: list[CertificateRow]) -> list[Le
     ]
 
 
-def _order(certificate: Certificate) -> tuple:
-    """Batches in order, by number within the batch; certificates without a batch last, by Chinese name."""
-    return (certificate.batch is None, certificate.batch or 0, certificate.sequence or 10**6, certificate.name.zh)
-
-
 def catalogue_view(portal) -> CatalogueView | None:
     """Everything the catalogue page shows, collected from the portal (None without data/certificates.yml)."""
     cat = portal.catalogue
@@ -199,8 +214,14 @@ def catalogue_view(portal) -> CatalogueView | None:
     source_by_id = {s.id: s for s in cat.sources}
     rows = [
         certificate_row(c, batch_by_number.get(c.batch), rules, source_by_id)
-        for c in sorted(cat.certificates, key=_order)
+        for c in sorted(cat.certificates, key=order)
     ]
+    by_id = {row.certificate.id: row for row in rows}
+    part_views = []
+    for part in parts(cat.certificates):
+        for c in part.certificates:
+            by_id[c.id].page = part.slug
+        part_views.append(PartView(part, [by_id[c.id] for c in part.certificates]))
     organisations: dict[str, Text] = {}
     for row in rows:
         for spelling in row.organisations:
@@ -224,21 +245,31 @@ def catalogue_view(portal) -> CatalogueView | None:
         organisations=list(organisations.values()),
         handed_over_note=cat.handed_over_note,
         handed_over_by=portal.notice_by_id.get(cat.handed_over_by) if cat.handed_over_by else None,
+        parts=part_views,
     )
 
 
 def catalogue_specs(portal) -> list[PageSpec]:
+    """The catalogue's page (what it holds, sources, rules, levels, batches, every certificate by name with the
+    filters) and one page per part of the list (each certificate's levels, dates, organisation and sources)."""
     view = catalogue_view(portal)
     if view is None:
         return []
-    return [
-        PageSpec(
-            "certificates",
-            "",
-            "certificates.html",
-            language.labels_of("title_certificates"),
-            source=portal.source_of[("catalogue", "")],
-            updated=portal.catalogue.updated,
-            context={"view": view, "no_batch": NO_BATCH},
+    context = {"view": view, "no_batch": NO_BATCH, "certificate_pages": {r.certificate.id: r.page for r in view.rows}}
+    title = language.labels_of("title_certificates")
+    source = portal.source_of[("catalogue", "")]
+    specs = [PageSpec("certificates", "", "certificates.html", title, source, portal.catalogue.updated, context)]
+    for part in view.parts:
+        part_title = {lang: title[lang] + language.label("colon", lang) + part.title(lang) for lang in title}
+        specs.append(
+            PageSpec(
+                "certificates",
+                part.slug,
+                "certificate_part.html",
+                part_title,
+                source,
+                portal.catalogue.updated,
+                context | {"part": part},
+            )
         )
-    ]
+    return specs

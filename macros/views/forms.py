@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from macros.data.models import Form
+from macros.data.models import Attachment, Form, Notice, Text
 from macros.views import language
 from macros.views.form_layout import field_rows, has_tables
 from macros.views.limits import FORMS_NAMED_ONLY_PER_PROVINCE
@@ -21,32 +21,64 @@ DownloadsOf = Callable[[Form], Sequence[Any]]
 class CatalogueEntry:
     """One attachment of a notice: reproduced (with its form and downloads) or only named (with availability)."""
 
-    notice: object
-    attachment: object
+    notice: Notice
+    attachment: Attachment
     form: Form | None
     downloads: tuple = ()
 
 
-def catalogue(portal, downloads_of: DownloadsOf) -> list[tuple[object, list[tuple[object, list[CatalogueEntry]]]]]:
-    """[(province, [(notice, [entry…])…])…] for every notice with a reproduced form, and the newest few that only
-    name attachments (their notice pages list them all), provinces in order."""
+@dataclass(frozen=True)
+class NoticeForms:
+    """One notice's attachments on the forms page. `shared_availability`: where to get the attachments, when the
+    notice only names them and says the same for each (written once under the list, not once per attachment)."""
+
+    notice: Notice
+    entries: list[CatalogueEntry]
+
+    @property
+    def named_only(self) -> bool:
+        return not any(e.form for e in self.entries)
+
+    @property
+    def shared_availability(self) -> Text | None:
+        texts = [e.attachment.availability for e in self.entries]
+        if self.named_only and len(texts) > 1 and texts[0] and all(t == texts[0] for t in texts):
+            return texts[0]
+        return None
+
+
+@dataclass(frozen=True)
+class ProvinceForms:
+    """A province on the forms page: every notice with a reproduced form, the newest few that only name their
+    attachments, and how many more only name theirs (the province's page lists those notices)."""
+
+    province: object
+    notices: list[NoticeForms]
+    more_named_only: int
+
+
+def catalogue(portal, downloads_of: DownloadsOf) -> list[ProvinceForms]:
+    """Every province with a notice with attachments, provinces in order: each notice with a reproduced form, and the
+    newest few that only name attachments (their notice pages list them all)."""
     result = []
     for province in portal.provinces:
-        notices = []
+        notices: list[NoticeForms] = []
         named_only = 0
         for notice in portal.notices_in(province.id):
             entries = []
             for a in notice.attachments:
                 form = portal.form_by_id.get(a.form) if a.form else None
                 entries.append(CatalogueEntry(notice, a, form, tuple(downloads_of(form)) if form else ()))
-            if entries and not any(e.form for e in entries):
-                if named_only == FORMS_NAMED_ONLY_PER_PROVINCE:
-                    continue
+            if not entries:
+                continue
+            group = NoticeForms(notice, entries)
+            if group.named_only:
                 named_only += 1
-            if entries:
-                notices.append((notice, entries))
+                if named_only > FORMS_NAMED_ONLY_PER_PROVINCE:
+                    continue
+            notices.append(group)
         if notices:
-            result.append((province, notices))
+            result.append(ProvinceForms(province, notices, max(0, named_only - FORMS_NAMED_ONLY_PER_PROVINCE)))
     return result
 
 

@@ -19,6 +19,9 @@ CATALOGUE_RULE_NOTICES_PER_PROVINCE = COMPARISON_NOTICES_PER_PROVINCE
 # timeline: each province's newest notices
 TIMELINE_NOTICES_PER_PROVINCE = 3
 # forms page: notices whose attachments are only named (no reproduced form), each province's newest
-FORMS_NAMED_ONLY_PER_PROVINCE = 5
+FORMS_NAMED_ONLY_PER_PROVINCE = 3
 # a document that ends every provincial notice (_status_notice.html): the notices named before "n more"
 ENDED_NOTICES_NAMED = 8
+# certificate catalogue: at most this many certificates on one page of the list (a batch with more is cut into equal
+# consecutive parts; the catalogue's own page lists every certificate by name and finds them all)
+CATALOGUE_CERTIFICATES_PER_PAGE = 100

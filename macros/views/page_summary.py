@@ -144,6 +144,12 @@ def spec_description(spec, portal, lang: str) -> str:
         )
     if kind == "forms":
         return _count(lang, "desc_forms", forms=_quantity(lang, len(portal.forms), "desc_n_forms"))
+    if kind == "certificates" and ident and "part" in context:
+        part = context["part"]
+        shown = [language.plain(row.certificate.name, lang) for row in part.rows]
+        return _count(
+            lang, "desc_certificate_part", part=part.title(lang), n=len(shown), first=shown[0], last=shown[-1]
+        )
     if kind == "certificates" and portal.catalogue:
         return _count(
             lang, "desc_certificates", held=len(portal.catalogue.certificates), total=portal.catalogue.total_published

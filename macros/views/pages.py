@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from macros.views import language
+from macros.views.catalogue_parts import page_of
 from macros.views.urls import site_path
 
 
@@ -59,6 +60,8 @@ def core_specs(portal) -> list[PageSpec]:
                 context={"province": prov},
             )
         )
+    # which page of the certificate list shows each certificate, for the certificates a notice's rules name
+    certificate_pages = page_of(portal.catalogue.certificates) if portal.catalogue else {}
     for notice in portal.notices:
         specs.append(
             PageSpec(
@@ -68,7 +71,7 @@ def core_specs(portal) -> list[PageSpec]:
                 notice.title,
                 source=portal.source_of[("notice", notice.id)],
                 updated=notice.updated,
-                context={"notice": notice},
+                context={"notice": notice, "certificate_pages": certificate_pages},
             )
         )
     return specs

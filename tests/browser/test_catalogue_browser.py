@@ -1,6 +1,6 @@
 # A real browser filters the certificate catalogue: by level, batch (including "no batch given"), organisation and
 # typed text, with the view kept in the URL; at full scale (500 generated certificates) and on the real site, with and
-# without JavaScript.
+# without JavaScript; a found certificate's name opens its row on its page of the list.
 from __future__ import annotations
 
 import functools
@@ -43,7 +43,10 @@ def synthetic():
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("#catalogue-table tbody tr.x-cert:not([hidden]) h3", "hs => hs.map(h => h.id)")
+    """The certificates the catalogue page's finder shows (their entries' ids, cert-…), as the reader sees them."""
+    return page.eval_on_selector_all(
+        "#catalogue-list .x-cat-group li", "lis => lis.filter(li => li.checkVisibility()).map(li => li.id)"
+    )
 
 
 def expected_ids(data: dict, batch=None, level=None, org=None, text="") -> list[str]:
@@ -136,10 +139,11 @@ def test_no_match_says_so(browser_page, synthetic):
     base, _ = synthetic
     browser_page.goto(base + "certificates/?text=没有这个证书")
     assert visible_ids(browser_page) == []
-    assert browser_page.locator("tr.x-cat-empty").is_visible()
+    assert browser_page.locator("#catalogue-list .x-cat-empty").is_visible()
+    assert browser_page.locator("#catalogue-list .x-cat-group").evaluate_all("gs => gs.filter(g => !g.hidden)") == []
 
 
-def test_without_javascript_the_whole_table_shows(browser, synthetic, site_server, portal):
+def test_without_javascript_the_whole_list_shows(browser, synthetic, site_server, portal):
     base, _ = synthetic
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -149,7 +153,7 @@ def test_without_javascript_the_whole_table_shows(browser, synthetic, site_serve
     ):
         page.goto(url)
         assert not page.locator("#catalogue-filters").is_visible()
-        assert page.locator("#catalogue-table tbody tr.x-cert").count() == count
+        assert page.locator("#catalogue-list .x-cat-group li").count() == count
         assert len(visible_ids(page)) == count
     context.close()
 
@@ -169,7 +173,7 @@ def test_real_level_filter_shows_the_certificates_with_that_level_and_hides_the_
         assert 0 < len(want) < len(everything), level  # some certificates list the level, some do not
         assert visible_ids(page) == want
         hidden = page.eval_on_selector_all(
-            "#catalogue-table tbody tr.x-cert[hidden]", "rows => rows.map(r => r.dataset.levels)"
+            "#catalogue-list .x-cat-group li[hidden]", "rows => rows.map(r => r.dataset.levels)"
         )
         assert len(hidden) == len(everything) - len(want) and all(level not in levels.split() for levels in hidden)
         status = page.locator(".x-cat-status").inner_text()
@@ -216,3 +220,15 @@ def test_real_catalogue_search_in_english_matches_translated_names(browser_page,
     assert "cert-industrial-robot-operation" in visible_ids(page)
     page.locator("input[name=text]").fill("ZHONGCHEXING")
     assert visible_ids(page) == ["cert-vehicle-operation-and-maintenance", "cert-intelligent-new-energy-vehicles"]
+
+
+def test_a_found_certificate_opens_its_row_on_its_page_of_the_list(browser_page, synthetic):
+    base, _ = synthetic
+    page = browser_page
+    page.goto(base + "en/certificates/?text=certificate 0007")
+    assert visible_ids(page) == ["cert-synthetic-0007"]
+    page.click("#cert-synthetic-0007 a")
+    page.wait_for_url("**/en/certificates/*/#cert-synthetic-0007")
+    row = page.locator("table.x-catalogue tr.x-cert", has=page.locator("h3#cert-synthetic-0007"))
+    assert row.is_visible() and "Test organisation 07" in row.inner_text()
+    assert page.evaluate("document.getElementById('cert-synthetic-0007').getBoundingClientRect().top") < 900

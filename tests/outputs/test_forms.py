@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -21,6 +22,8 @@ from macros.outputs import form_files, form_model, packaging
 from macros.outputs.form_docx import form_docx
 from macros.outputs.form_xlsx import form_xlsx
 from macros.views import forms as form_pages
+from macros.views import language
+from macros.views.limits import FORMS_NAMED_ONLY_PER_PROVINCE
 from tests.support import SEEDS, run_build
 from tests.support.html import nows as _nows
 from tests.support.html import page as _page
@@ -404,23 +407,58 @@ def test_forms_catalogue_lists_every_form_and_the_anhui_attachments(built_site, 
     article = soup.select_one("article")
     for form in portal.forms:
         assert article.select_one(f'a[href="{form.id}/"]') is not None
-    # the attachments we only name, each with where to get it (the Anhui notice's three, in the real data)
-    unreproduced = [
-        e.attachment
-        for _, ns in form_pages.catalogue(portal, lambda form: [])
-        for _, es in ns
-        for e in es
-        if not e.form
-    ]
+    # the attachments we only name, each with where to get it (the Anhui notice's three, in the real data): once
+    # under the notice's list when all of them say the same, else beside each
+    groups = [nf for p in form_pages.catalogue(portal, lambda form: []) for nf in p.notices]
+    unreproduced = [e.attachment for nf in groups for e in nf.entries if not e.form]
     named = article.select("li.x-form-entry--named")
     assert len(named) == len(unreproduced)
     for a, li in zip(unreproduced, named):
         assert _value(a.title, lang) in li.get_text(" ")
-        assert _value(a.availability, lang)[:20] in li.get_text(" ")
+        where = li.get_text(" ") + li.find_parent("section").get_text(" ")
+        assert _value(a.availability, lang)[:20] in where
     headings = [h.get_text(" ").strip().rstrip("¶").strip() for h in article.select("h2")]
-    assert headings == [_value(p.name, lang) for p, _ in form_pages.catalogue(portal, lambda form: [])]
+    assert headings == [_value(p.province.name, lang) for p in form_pages.catalogue(portal, lambda form: [])]
     for a in article.select("a[download]"):
         assert (built_site / f"{prefix}forms/" / a["href"]).resolve().is_file()
+
+
+def test_forms_catalogue_names_each_provinces_newest_notices_and_links_to_the_rest(portal):
+    """Every notice with a reproduced form is listed; of those that only name attachments, each province's newest
+    few, and the count of the others goes with a link to the province's page (which lists every notice)."""
+    shown = {nf.notice.id for p in form_pages.catalogue(portal, lambda form: []) for nf in p.notices}
+    for p in form_pages.catalogue(portal, lambda form: []):
+        with_attachments = [n for n in portal.notices_in(p.province.id) if n.attachments]
+        named_only = [n for n in with_attachments if not any(a.form for a in n.attachments)]
+        assert [n.id for n in named_only[:FORMS_NAMED_ONLY_PER_PROVINCE]] == [
+            nf.notice.id for nf in p.notices if nf.named_only
+        ]
+        assert p.more_named_only == len(named_only[FORMS_NAMED_ONLY_PER_PROVINCE:])
+    assert {f.notice for f in portal.forms} <= shown
+
+
+def test_forms_page_links_to_the_province_for_older_named_attachments(project, tmp_path):
+    """A province with more notices that only name attachments than the page shows: the page says how many more
+    and links to the province's page."""
+    notices = sorted((project / "data" / "notices").glob("anhui-*.yml"))
+    source = notices[0].read_text(encoding="utf-8")
+    doc = yaml.safe_load(source)
+    assert doc.get("attachments") and not any(a.get("form") for a in doc["attachments"])
+    for i in range(FORMS_NAMED_ONLY_PER_PROVINCE + 1):
+        copy = dict(doc, id=f"{doc['id']}-copy{i}", doc_number=f"{doc['doc_number']}-{i}")
+        (project / "data" / "notices" / f"{copy['id']}.yml").write_text(
+            yaml.safe_dump(copy, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    out = tmp_path / "site"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for prefix in ("", "en/"):
+        article = _page(out, f"{prefix}forms").select_one("article")
+        more = article.select("p.x-forms-more")
+        assert len(more) == 1
+        assert more[0].select_one('a[href="../provinces/anhui/"]') is not None
+        lang = "en" if prefix else "zh"
+        assert language.label("forms_more_named", lang) % {"n": 2} in " ".join(more[0].get_text().split())
 
 
 def test_forms_are_in_the_navigation(built_site):

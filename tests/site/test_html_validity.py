@@ -74,6 +74,7 @@ def test_every_page_type_is_chosen(portal):
         assert expected in paths, expected
     assert any(p.startswith("en/notices/") and p != "en/notices/index.html" for p in paths)
     assert any(p.startswith("en/calendar/") and p != "en/calendar/index.html" for p in paths)
+    assert any(p.startswith("certificates/") and p != "certificates/index.html" for p in paths)  # a page of the list
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ PAGE_TYPES = {
     "calendar": "calendar/",
     "form": "forms/hunan-2022-80-pilot-plan/",
     "catalogue": "certificates/",
+    "catalogue-list": "certificates/batch-1/",
     "guidance": "guide/fees/",
     "comparison": "guide/compare/",
     "timeline": "timeline/",

@@ -15,9 +15,12 @@ from bs4 import BeautifulSoup
 from macros.data.models import Certificate, CertificateLevel, CertificateRule, Text
 from macros.views import language
 from macros.views.catalogue import catalogue_view, certificate_row, rule_refs
+from macros.views.catalogue_parts import parts
+from macros.views.limits import CATALOGUE_CERTIFICATES_PER_PAGE
 from tests.support import REFERENCE, run_build
+from tests.support.catalogue_pages import entry_target, finder_entries, list_pages, list_rows, rows_by_id
 from tests.support.html import page as soup
-from tests.support.synthetic_catalogue import page_order, write_synthetic_catalogue
+from tests.support.synthetic_catalogue import level_names, page_order, synthetic_catalogue, write_synthetic_catalogue
 
 BATCH_LIST = REFERENCE / "certificates-batch1-2.tsv"
 PLATFORM = REFERENCE / "certificates-platform-2026.tsv"
@@ -171,32 +174,42 @@ def test_rules_reach_the_levels_and_certificates_they_name(portal):
 # ---------------------------------------------------------------- pages
 
 
-def catalogue_rows(page: BeautifulSoup) -> dict[str, object]:
-    return {
-        row.select_one("h3.x-cert-name")["id"].removeprefix("cert-"): row
-        for row in page.select("table#catalogue-table tbody tr.x-cert")
-    }
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_catalogue_page_lists_every_certificate_once_in_order_with_an_anchor(built_site, portal, lang):
-    page = page_of(built_site, lang)
-    rows = page.select("table#catalogue-table tbody tr.x-cert")
-    ids = [row.select_one("h3.x-cert-name")["id"] for row in rows]
-    expected = page_order([c.model_dump(exclude_none=True) for c in portal.catalogue.certificates])
-    assert ids == [f"cert-{c['id']}" for c in expected]
-    headers = [words(th) for th in page.select("table#catalogue-table thead th")]
-    assert headers[:4] == [
-        language.label(k, lang) for k in ("cat_name", "cat_batch", "cat_levels_since", "cat_organisation_and_source")
+    expected = [
+        f"cert-{c['id']}" for c in page_order([c.model_dump(exclude_none=True) for c in portal.catalogue.certificates])
     ]
-    without_batch = [r for r in rows if r["data-batch"] == "none"]
+    # the catalogue's page names every certificate, each linking to its row on a page of the list
+    entries = finder_entries(built_site, lang)
+    assert [e["id"] for e in entries] == expected
+    rows = list_rows(built_site, lang)
+    assert [row.select_one("h3.x-cert-name")["id"] for _, row in rows] == expected  # each once, in order
+    where = {row.select_one("h3.x-cert-name")["id"]: url for url, row in rows}
+    for entry in entries:
+        assert entry_target(built_site, lang, entry) == (where[entry["id"]], entry["id"])
+    pages = list_pages(built_site, lang)
+    assert len(pages) == len(set(pages)) and all(url.startswith(page_of_url(lang) + "/") for url in pages)
+    for url in pages:
+        shown = soup(built_site, url)
+        assert 0 < len(shown.select("table.x-catalogue tbody tr.x-cert")) <= CATALOGUE_CERTIFICATES_PER_PAGE
+        headers = [words(th) for th in shown.select("table.x-catalogue thead th")]
+        assert headers[:4] == [
+            language.label(k, lang)
+            for k in ("cat_name", "cat_batch", "cat_levels_since", "cat_organisation_and_source")
+        ]
+    without_batch = [e["id"] for e in entries if e.find_parent("section")["data-batch"] == "none"]
     assert len(without_batch) == sum(1 for c in portal.catalogue.certificates if c.batch is None) > 0
-    assert all(language.label("cat_batch_not_given", lang) in words(r) for r in without_batch)
+    by_id = {row.select_one("h3.x-cert-name")["id"]: row for _, row in rows}
+    assert all(language.label("cat_batch_not_given", lang) in words(by_id[i]) for i in without_batch)
+
+
+def page_of_url(lang: str) -> str:
+    return "certificates" if lang == "zh" else "en/certificates"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_platform_row_is_on_the_page_with_its_level_and_date(built_site, portal, lang):
-    rows = catalogue_rows(page_of(built_site, lang))
+    rows = rows_by_id(built_site, lang)
     held = by_name(portal)
     for ref in reference_rows(PLATFORM):
         c = held[ref["certificate"]]
@@ -213,17 +226,17 @@ def test_every_platform_row_is_on_the_page_with_its_level_and_date(built_site, p
         assert since["datetime"] == ref["effective_from"]
         assert words(since) == language.label("cat_level_since", lang) % language.fmt_date(day, lang)
         assert ref["organisation"] in words(row)
-        assert f'href="#source-{PLATFORM_SOURCE}"' in str(row)
+        assert row.select_one(f'a.x-cert-source[href$="/#source-{PLATFORM_SOURCE}"]') is not None
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_merged_certificates_show_each_source_and_bim_both_spellings(built_site, portal, lang):
-    rows = catalogue_rows(page_of(built_site, lang))
+    rows = rows_by_id(built_site, lang)
     source_names = {s.id: language.plain(s.name, lang) for s in portal.catalogue.sources}
     for c in portal.catalogue.certificates:
         row = rows[c.id]
         assert [a["href"] for a in row.select("a.x-cert-source")] == [
-            f"#source-{i}" for _, ids in c.organisations() for i in ids
+            f"../#source-{i}" for _, ids in c.organisations() for i in ids
         ]
         assert [words(a) for a in row.select("a.x-cert-source")] == [
             source_names[i] for _, ids in c.organisations() for i in ids
@@ -239,7 +252,7 @@ def test_merged_certificates_show_each_source_and_bim_both_spellings(built_site,
     ):
         assert zh in words(block)
         assert language.label("cat_as_written_by", lang).strip() in words(block)
-        assert [a["href"] for a in block.select("a.x-cert-source")] == [f"#source-{source}"]
+        assert [a["href"] for a in block.select("a.x-cert-source")] == [f"../#source-{source}"]
     if lang == "en":
         assert "Langfang Zhongke Construction Industrialisation Innovation Research Centre" in words(bim[1])
 
@@ -273,7 +286,7 @@ def test_counts_on_the_page_equal_the_data(built_site, portal, lang):
     expected = {f"batch-{b.number}": str(sum(1 for c in cat.certificates if c.batch == b.number)) for b in cat.batches}
     expected["batch-none"] = str(sum(1 for c in cat.certificates if c.batch is None))
     assert batches == expected
-    assert len(page.select("tr.x-cert")) == len(cat.certificates)
+    assert len(finder_entries(built_site, lang)) == len(list_rows(built_site, lang)) == len(cat.certificates)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -290,15 +303,21 @@ def test_catalogue_states_its_completeness_hand_over_and_where_the_official_list
 def test_filters_are_hidden_without_javascript_and_offer_no_batch_and_each_level(built_site, portal):
     page = soup(built_site, "certificates")
     assert page.select_one("form#catalogue-filters").has_attr("hidden")
-    rows = page.select("tr.x-cert")
-    assert len(rows) == len(portal.catalogue.certificates) and not any(r.has_attr("hidden") for r in rows)
+    entries = finder_entries(built_site, "zh")
+    assert len(entries) == len(portal.catalogue.certificates) and not any(e.has_attr("hidden") for e in entries)
     no_batch = ["none"] if any(c.batch is None for c in portal.catalogue.certificates) else []
     assert [o["value"] for o in page.select("select[name=batch] option")] == [""] + [
         str(b.number) for b in portal.catalogue.batches
     ] + no_batch
     assert [o["value"] for o in page.select("select[name=level] option")] == ["", "junior", "intermediate", "senior"]
     spellings = {s.organisation.zh for c in portal.catalogue.certificates for s in c.sources}
-    assert {o["value"] for o in page.select("select[name=org] option")[1:]} == spellings
+    options = page.select("select[name=org] option")[1:]
+    assert {o["value"] for o in options} == spellings
+    # each entry names its organisation's spellings by the options' keys (the script's search reads their names)
+    by_key = {o["data-key"]: o["value"] for o in options}
+    for entry, c in zip(entries, page_order([c.model_dump(exclude_none=True) for c in portal.catalogue.certificates])):
+        assert {by_key[k] for k in entry["data-orgs"].split()} == {s["organisation"]["zh"] for s in c["sources"]}
+        assert entry["data-levels"].split() == level_names(c)
 
 
 @pytest.mark.parametrize(
@@ -320,6 +339,7 @@ def test_filters_are_hidden_without_javascript_and_offer_no_batch_and_each_level
 )
 def test_college_rule_is_on_the_catalogue(built_site, url, texts):
     page = soup(built_site, url)
+    lang = "en" if url.startswith("en/") else "zh"
     rule = page.select_one("#rule-sdcet-2024-26--intermediate-and-above")
     assert rule is not None
     for text_ in texts:
@@ -330,11 +350,12 @@ def test_college_rule_is_on_the_catalogue(built_site, url, texts):
     junior = page.select_one("#level-junior").find_next("dd")
     assert junior.select_one('a[href="#rule-sdcet-2024-26--intermediate-and-above"]') is not None
     # every junior level in the list carries the rule's marker, no other level does
-    junior_chips = page.select('#catalogue-table .x-level[data-level="junior"]')
+    chips = [chip for _, row in list_rows(built_site, lang) for chip in row.select(".x-level")]
+    junior_chips = [c for c in chips if c["data-level"] == "junior"]
     assert junior_chips and all(
-        c.select_one('a.x-level-rule[href="#rule-sdcet-2024-26--intermediate-and-above"]') for c in junior_chips
+        c.select_one('a.x-level-rule[href="../#rule-sdcet-2024-26--intermediate-and-above"]') for c in junior_chips
     )
-    assert page.select('#catalogue-table .x-level:not([data-level="junior"]) a.x-level-rule') == []
+    assert [c for c in chips if c["data-level"] != "junior" and c.select("a.x-level-rule")] == []
 
 
 @pytest.mark.parametrize(
@@ -382,9 +403,12 @@ def search_entries(site: Path) -> dict[str, str]:
 
 def test_search_lands_on_each_certificate(built_site, portal):
     entries = search_entries(built_site)
+    where = {
+        lang: {row.select_one("h3")["id"]: url for url, row in list_rows(built_site, lang)} for lang in ("zh", "en")
+    }
     for c in portal.catalogue.certificates:
-        assert entries.get(f"certificates/#cert-{c.id}") == c.name.zh
-        assert entries.get(f"en/certificates/#cert-{c.id}") == c.name.en
+        assert entries.get(f"{where['zh'][f'cert-{c.id}']}/#cert-{c.id}") == c.name.zh
+        assert entries.get(f"{where['en'][f'cert-{c.id}']}/#cert-{c.id}") == c.name.en
 
 
 # ---------------------------------------------------------------- scale
@@ -397,11 +421,13 @@ def test_catalogue_builds_with_500_certificates(project, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     for lang in ("zh", "en"):
         page = page_of(out, lang)
-        rows = page.select("table#catalogue-table tbody tr.x-cert")
-        assert len(rows) == 500
-        assert [r.select_one("h3.x-cert-name")["id"] for r in rows] == [
-            f"cert-{c['id']}" for c in page_order(data["certificates"])
-        ]
+        expected = [f"cert-{c['id']}" for c in page_order(data["certificates"])]
+        assert [e["id"] for e in finder_entries(out, lang)] == expected
+        rows = list_rows(out, lang)
+        assert [r.select_one("h3.x-cert-name")["id"] for _, r in rows] == expected
+        pages = list_pages(out, lang)
+        assert len(pages) >= 500 / CATALOGUE_CERTIFICATES_PER_PAGE
+        assert all(sum(1 for url, _ in rows if url == p) <= CATALOGUE_CERTIFICATES_PER_PAGE for p in pages)
         options = page.select("select[name=org] option")[1:]
         organisations = {
             s["organisation"]["zh"]: s["organisation"][lang] for c in data["certificates"] for s in c["sources"]
@@ -409,10 +435,31 @@ def test_catalogue_builds_with_500_certificates(project, tmp_path):
         assert [o.get_text() for o in options] == sorted(organisations.values())
         assert {o["value"] for o in options} == set(organisations)
     # The college's rule marks every junior level it rules out, wherever that level appears.
-    page = soup(out, "certificates")
+    rows = [row for _, row in list_rows(out, "zh")]
     with_junior = [c for c in data["certificates"] if any(e["level"] == "junior" for e in c["levels"])]
-    marked = page.select(
-        '.x-level[data-level="junior"] a.x-level-rule[href="#rule-sdcet-2024-26--intermediate-and-above"]'
-    )
+    marked = [
+        a
+        for row in rows
+        for a in row.select(
+            '.x-level[data-level="junior"] a.x-level-rule[href="../#rule-sdcet-2024-26--intermediate-and-above"]'
+        )
+    ]
     assert len(marked) == len(with_junior) > 0
-    assert page.select('.x-level[data-level="senior"] a.x-level-rule') == []
+    assert [a for row in rows for a in row.select('.x-level[data-level="senior"] a.x-level-rule')] == []
+
+
+@pytest.mark.parametrize("count,per_page", [(500, 100), (500, 30), (71, 100), (40, 3), (13, 4), (1, 1)])
+def test_the_list_is_cut_into_batches_and_equal_parts_holding_each_certificate_once(count, per_page):
+    data = synthetic_catalogue(count)
+    certificates = [Certificate.model_validate(c) for c in data["certificates"]]
+    cut = parts(certificates, per_page)
+    shown = [c.id for part in cut for c in part.certificates]
+    assert shown == [c["id"] for c in page_order(data["certificates"])]  # each once, in the catalogue's order
+    assert len({part.slug for part in cut}) == len(cut)
+    for part in cut:
+        assert 0 < len(part.certificates) <= per_page
+        assert {c.batch for c in part.certificates} == {part.batch}
+        siblings = [p for p in cut if p.batch == part.batch]
+        assert part.of == len(siblings) and max(len(p.certificates) for p in siblings) - len(part.certificates) <= 1
+        # a batch's first page keeps the batch's name whether or not the batch grows past one page
+        assert (part.number == 1) == (part.slug in ("no-batch", f"batch-{part.batch}"))

@@ -126,6 +126,10 @@ GENERAL_LABELS: dict[str, dict[str, str]] = {
         "zh": "1+X证书目录：收录教育部已公布的%(total)s个证书中的%(held)s个，以及各地通知对证书和等级的限制。",
         "en": "Catalogue of 1+X certificates: %(held)s of the %(total)s the Ministry published, and the limits the notices put on certificates and levels.",
     },
+    "desc_certificate_part": {
+        "zh": "1+X证书目录（%(part)s）：%(n)s个证书的等级、生效日期、培训评价组织和来源，从%(first)s到%(last)s。",
+        "en": "1+X certificate catalogue, %(part)s: levels, their dates, organisation and sources of %(n)s certificates, from %(first)s to %(last)s.",
+    },
     "desc_translations": {
         "zh": "供维护者使用：%(missing)s条数据内容尚无英文译文（共%(total)s条），列出所在数据文件和字段。",
         "en": "For maintainers: the %(missing)s of %(total)s texts in the data without an English translation, with their data files and fields.",

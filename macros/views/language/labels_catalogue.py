@@ -94,10 +94,26 @@ CATALOGUE_LABELS: dict[str, dict[str, str]] = {
     },
     "cat_rule_issuer": {"zh": "发文单位", "en": "Issued by"},
     "cat_see_catalogue": {"zh": "在证书目录中查看", "en": "See the certificate catalogue"},
-    # a certificate level several documents rule out (overrides/fragments/certificates.html)
-    "cat_level_excluded_several": {
-        "zh": "不得申报：%(n)s 份文件的规定，见“等级”一节",
-        "en": "Not allowed by the rules of %(n)s documents: see “Levels” above",
+    # the catalogue's pages of the list (overrides/fragments/certificate_part.html) and its finder (certificates.html)
+    "cat_part_n": {"zh": "（%(n)s/%(of)s）", "en": " (part %(n)s of %(of)s)"},
+    "cat_find_intro": {
+        "zh": "下面按批次列出本目录的全部证书。点击证书名称，打开其所在的列表页，查看等级、生效日期、培训评价组织和来源。",
+        "en": "Every certificate in this catalogue, by batch. A certificate's name opens its page of the list, with its levels, their dates, its organisation and its sources.",
+    },
+    "cat_more_pages": {"zh": "续页", "en": "Continued on pages"},
+    "cat_parts": {"zh": "按批次浏览", "en": "Browse by batch"},
+    "cat_back": {
+        "zh": "返回证书目录（按名称、组织、批次或等级查找全部证书）",
+        "en": "Back to the catalogue (find any certificate by name, organisation, batch or level)",
+    },
+    "cat_part_intro": {
+        "zh": "本页列出 %(n)s 个证书。",
+        "en": "This page lists %(n)s certificates.",
+    },
+    # a certificate level several documents rule out: the chip's one marker leads to the catalogue's "Levels"
+    "cat_level_excluded_elsewhere": {
+        "zh": "不得申报：%(n)s 份文件的规定，见证书目录的“等级”一节",
+        "en": "Not allowed by the rules of %(n)s documents: see “Levels” on the catalogue's page",
     },
     # the short names of a phone card's fields (the cells' data-card; the full column names stay in data-label)
     "cat_card_cat_batch": {"zh": "批次", "en": "Batch"},

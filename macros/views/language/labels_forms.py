@@ -8,8 +8,12 @@ FORM_LABELS: dict[str, dict[str, str]] = {
     "form_kind_docx": {"zh": "Word 文档", "en": "Word document"},
     "form_kind_xlsx": {"zh": "Excel 表格", "en": "Excel workbook"},
     "forms_intro": {
-        "zh": "各通知所附表格，按省份和通知排列。已收录栏目的表格可在线查看结构并下载据此生成的 Word/Excel 文件；未收录栏目的附件列出名称和获取原件的途径（每省只列最新五份通知的，其余见各通知页面）。以通知原件为准。",
-        "en": "The forms attached to each notice, by province and notice. Where we reproduce a form's fields you can view its structure and download Word/Excel files generated from it; for the others we name the attachment and say where to get the original (for each province's five latest notices; the notice pages list the rest). The original notices prevail.",
+        "zh": "各通知所附表格，按省份和通知排列。已收录栏目的表格可在线查看结构并下载据此生成的 Word/Excel 文件；未收录栏目的附件列出名称和获取原件的途径（每省只列最新 %(n)s 份只列附件名称的通知，其余见本省页面所列各通知）。以通知原件为准。",
+        "en": "The forms attached to each notice, by province and notice. Where we reproduce a form's fields you can view its structure and download Word/Excel files generated from it; for the others we name the attachment and say where to get the original (for each province's %(n)s newest notices that only name theirs; the province's page lists every notice, and each notice's page its attachments). The original notices prevail.",
+    },
+    "forms_more_named": {
+        "zh": "本省另有 %(n)s 份较早的通知只列出附件名称，见本省页面所列各通知",
+        "en": "%(n)s older notices of the province only name their attachments; each is listed on the province's page",
     },
     "filling_notes": {"zh": "填表说明", "en": "Notes on filling in the form"},
     "form_reference_header": {"zh": "参考译文，不作提交", "en": "English reference translation — not for submission"},
