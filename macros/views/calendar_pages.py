@@ -41,7 +41,7 @@ def _context(
     provinces: list[Province],
     national: bool,
     site_url: str | None,
-    today: dt.date,
+    today: dt.date | None,
     span: tuple[int, int] | None,
 ) -> dict:
     """calendar_context with the portal's year span and day of reading given (the same for every province's page:
