@@ -10,7 +10,7 @@ import pytest
 
 from macros.outputs import ics, ics_cache
 from macros.outputs.form_cache import FormCache
-from tests.support import site_config
+from tests.support import damage_entries, site_config
 
 
 @pytest.fixture
@@ -65,15 +65,10 @@ def test_a_damaged_entry_is_made_again_and_rewritten_never_served(portal, tmp_pa
     site = site_config()
     expected = ics.produce_feeds(portal, site, cache=FormCache(tmp_path))
     entries = _entries(tmp_path)
-    truncated, flipped, emptied = entries[0], entries[1 % len(entries)], entries[-1]
-    truncated.write_bytes(truncated.read_bytes()[:-40])
-    body = bytearray(flipped.read_bytes())
-    body[len(body) // 2] ^= 0xFF
-    flipped.write_bytes(bytes(body))
-    emptied.write_bytes(b"")
+    damaged = damage_entries(entries, cut=40)
     counted.clear()
     assert ics.produce_feeds(portal, site, cache=FormCache(tmp_path)) == expected
-    assert len(counted) == len({truncated, flipped, emptied})
+    assert len(counted) == len(damaged)
     counted.clear()
     assert ics.produce_feeds(portal, site, cache=FormCache(tmp_path)) == expected
     assert counted == []  # the damaged entries were rewritten whole
