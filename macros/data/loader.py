@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from macros.data import hints, models, yaml_errors
 from macros.data.errors import Problem
+from macros.data.read_cache import ReadCache
 
 M = TypeVar("M", bound=BaseModel)
 Path_ = tuple  # a field path: ("deadlines", 0, "end")
@@ -77,8 +78,9 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | None:
-    """Parse one file; on any failure add a Problem and return None."""
+def read_yaml(path: Path, shown_as: str, problems: list[Problem], cache: ReadCache | None = None) -> Document | None:
+    """Parse one file; on any failure add a Problem and return None. `cache`: the values of files read cleanly
+    before (only those: a file with a problem is read, and its problem placed, every time)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: accept it
@@ -89,6 +91,8 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
             Problem(shown_as, line, col, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
         )
         return None
+    if cache is not None and (known := cache.get(raw)) is not None:  # read cleanly before: not empty, not too deep
+        return Document(shown_as, known, text=text)
     if not text.strip():
         problems.append(Problem(shown_as, 1, 1, "", "file is empty"))
         return None
@@ -96,7 +100,10 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> Document | 
         problems.append(Problem(shown_as, *deep, "", f"data nested more than {MAX_DEPTH} levels deep"))
         return None
     with contextlib.suppress(_NeedsPositions):
-        return Document(shown_as, _read_fast(text), text=text)
+        value = _read_fast(text)
+        if cache is not None:
+            cache.put(raw, value)
+        return Document(shown_as, value, text=text)
     doc = Document(shown_as, _marks={}, _key_marks={})
     return doc if _read_with_positions(doc, text, problems) else None
 

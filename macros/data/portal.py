@@ -5,14 +5,16 @@ import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from macros.data import relations
+from macros.data import read_cache, relations
 from macros.data.checks import check_national, check_references
 from macros.data.errors import DataError, Problem
 from macros.data.loader import read_yaml, to_model
 from macros.data.models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 from macros.data.plausibility import check_plausibility
+from macros.data.read_cache import ReadCache
 
 # kind -> (folder or file under data/, model, one record per file)
 KINDS: dict[str, tuple[str, type[Province | Notice | Form | ReferencedDocument]]] = {
@@ -73,7 +75,17 @@ class Portal:
 
     def endings_by(self, notice: Notice) -> list[relations.Ending]:
         """What this document ends in earlier ones."""
-        return [e for found in self.endings.values() for e in found if e.by.id == notice.id]
+        return self._endings_by_id.get(notice.id, [])
+
+    @cached_property
+    def _endings_by_id(self) -> dict[str, list[relations.Ending]]:
+        """Every ending by the id of the document that makes it, in the order of `endings` (grouped once: a notice
+        page asks for its own, and scanning every ending for each page grows with the square of the notices)."""
+        grouped: dict[str, list[relations.Ending]] = {}
+        for found in self.endings.values():
+            for e in found:
+                grouped.setdefault(e.by.id, []).append(e)
+        return grouped
 
     def window_ending(self, notice: Notice) -> relations.Ending | None:
         """The ending that stops this notice's dated windows, if any."""
@@ -154,11 +166,11 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, problems: list[Problem]):
+def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, problems: list[Problem], cache):
     """The record of a one-record file (data/national.yml, data/certificates.yml), or None if absent or invalid."""
     if not path.exists():
         return None
-    doc = read_yaml(path, shown(path), problems)
+    doc = read_yaml(path, shown(path), problems, cache)
     if doc is None:
         return None
     docs[(kind, "")] = doc
@@ -166,9 +178,11 @@ def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, pr
     return to_model(doc, model, problems, rule_breakers=True)
 
 
-def load_portal(root: Path | str) -> Portal:
-    """Read and validate all of root/data; raise DataError listing every problem found."""
+def load_portal(root: Path | str, cache: ReadCache | None = None) -> Portal:
+    """Read and validate all of root/data; raise DataError listing every problem found. `cache`: the values of the
+    files read cleanly before (default: the project's, see read_cache.py)."""
     root = Path(root)
+    store = read_cache.default_cache() if cache is None else cache
     data = root / "data"
     problems: list[Problem] = []
     docs: dict = {}
@@ -181,7 +195,7 @@ def load_portal(root: Path | str) -> Portal:
     failed: dict[str, set[str]] = {}  # kind -> ids in files that did not load (see _note_failure)
     for kind, (folder, model) in KINDS.items():
         for path in _yaml_files(data / folder):
-            doc = read_yaml(path, shown(path), problems)
+            doc = read_yaml(path, shown(path), problems, store)
             record = to_model(doc, model, problems, rule_breakers=True) if doc is not None else None
             if doc is None or record is None:
                 _note_failure(failed, kind, path)
@@ -198,8 +212,11 @@ def load_portal(root: Path | str) -> Portal:
             records[kind].append(record)
 
     # the files that hold one record each, not a folder of them
-    national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems)
-    catalogue = _single(data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems)
+    national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems, store)
+    catalogue = _single(
+        data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems, store
+    )
+    store.save()  # what this load read, before the checks: a file read cleanly reads the same whatever they find
 
     for path, record, kind in (
         (data / NATIONAL_FILE, national, "province"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -12,6 +13,8 @@ from macros.data.models import Deadline, Notice, Province
 from macros.data.publication import Publication
 from macros.data.publication import absolute as absolute_url
 from macros.data.relations import Ending
+from macros.outputs import ics_cache
+from macros.outputs.form_cache import FormCache
 from macros.views import language
 from macros.views.calendar_model import ONE_DAY, dated_deadlines
 from macros.views.language import ORIGINAL
@@ -170,9 +173,8 @@ def deadline_event(
     return event
 
 
-def feed(name: dict[str, str], entries, events: dict[tuple[str, str], bytes]) -> bytes:
-    """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds).
-    `events`: each event's serialised text by (notice id, deadline id), shared between the feeds it is in."""
+def feed_head(name: dict[str, str]) -> bytes:
+    """The VCALENDAR named `name` as Calendar.to_ical() writes it up to its first event."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -183,13 +185,20 @@ def feed(name: dict[str, str], entries, events: dict[tuple[str, str], bytes]) ->
     cal.add("x-wr-calname", title)
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
+    head = cal.to_ical()
+    assert head.endswith(_CALENDAR_END)
+    return head[: -len(_CALENDAR_END)]
+
+
+def feed(name: dict[str, str], entries, events: dict[tuple[str, str], bytes], head: bytes | None = None) -> bytes:
+    """A VCALENDAR of the given (province, notice, deadline) entries, in a fixed order (byte-identical rebuilds).
+    `events`: each event's serialised text by (notice id, deadline id), shared between the feeds it is in; `head`:
+    feed_head(name) when already made."""
     ordered = sorted(entries, key=lambda e: ((e[2].start or e[2].end), e[1].id, e[2].id))
     # What Calendar.to_ical() writes with the events added, without serialising each event again per feed
     # (tests/outputs/test_ics.py checks the two agree byte for byte).
-    head = cal.to_ical()
-    assert head.endswith(_CALENDAR_END)
     body = [events[(notice.id, deadline.id)] for _, notice, deadline in ordered]
-    return b"".join([head[: -len(_CALENDAR_END)], *body, _CALENDAR_END])
+    return b"".join([feed_head(name) if head is None else head, *body, _CALENDAR_END])
 
 
 _CALENDAR_END = b"END:VCALENDAR\r\n"
@@ -212,26 +221,55 @@ def until_of(portal, notice: Notice, deadline: Deadline) -> tuple[int | None, En
     return portal.last_round_year(notice, deadline), portal.rounds_stopped_by(notice, deadline)
 
 
-def produce_feeds(portal, site: Publication) -> dict[str, bytes]:
-    """Every feed of the site: {site-relative path: bytes}."""
+def event_feed_name(notice: Notice, deadline: Deadline) -> dict[str, str]:
+    """The name of one deadline's own feed in every language ("" in one its title is not yet translated into)."""
+    return {
+        lang: language.label("ics_feed_event", lang) % {"doc": notice.doc_number, "title": title}
+        if (title := language.exact(deadline.title, lang))
+        else ""
+        for lang in language.LANGS
+    }
+
+
+def _event_and_own_head(
+    province: Province, notice: Notice, deadline: Deadline, site: Publication, until: tuple
+) -> tuple[bytes, bytes]:
+    return feed_head(event_feed_name(notice, deadline)), deadline_event(
+        province, notice, deadline, site, until
+    ).to_ical()
+
+
+def produce_feeds(portal, site: Publication, cache: FormCache | None = None) -> dict[str, bytes]:
+    """Every feed of the site: {site-relative path: bytes} (the same bytes with or without the cache, which keeps
+    only the entries of this build's events)."""
+    store = ics_cache.default_cache() if cache is None else cache
+    keys = ics_cache.EventKeys(site)
     entries = list(dated_deadlines(portal))
-    # each event goes into three feeds (all, its province, its own): build and serialise it once
-    events = {(n.id, d.id): deadline_event(p, n, d, site, until_of(portal, n, d)).to_ical() for p, n, d in entries}
+    # each event goes into three feeds (all, its province, its own): made (or taken from the cache) once, with the
+    # head of its own feed, whose name is made from the same notice and deadline
+    events: dict[tuple[str, str], bytes] = {}
+    own_heads: dict[tuple[str, str], bytes] = {}
+    used: set[str] = set()
+    for p, n, d in entries:
+        until = until_of(portal, n, d)
+        key = keys.key(p, n, d, until)
+        used.add(key)
+        made = functools.partial(_event_and_own_head, p, n, d, site, until)
+        own_heads[(n.id, d.id)], events[(n.id, d.id)] = ics_cache.made(store, key, made)
+    store.keep_only(used)
     files = {ics_feed_path(None): feed(feed_name(None), entries, events)}
+    # a province's feed also carries the national deadlines, which apply in every province
+    national = [e for e in entries if portal.is_national(e[1])]
+    own_entries: dict[str, list] = {}
+    for e in entries:
+        own_entries.setdefault(e[0].id, []).append(e)
     for province in portal.provinces:
         path = ics_feed_path(province.id)
         if path in files:
             raise ValueError(f"province id {province.id!r} clashes with the feed {path}")
-        # a province's feed also carries the national deadlines, which apply in every province
-        files[path] = feed(
-            feed_name(province), [e for e in entries if e[0].id == province.id or portal.is_national(e[1])], events
-        )
+        mine = own_entries.get(province.id, [])
+        files[path] = feed(feed_name(province), mine + [e for e in national if e[0].id != province.id], events)
     for province, notice, deadline in entries:
-        name = {
-            lang: language.label("ics_feed_event", lang) % {"doc": notice.doc_number, "title": title}
-            if (title := language.exact(deadline.title, lang))
-            else ""
-            for lang in language.LANGS
-        }
-        files[ics_event_path(notice.id, deadline.id)] = feed(name, [(province, notice, deadline)], events)
+        own = (notice.id, deadline.id)
+        files[ics_event_path(*own)] = feed({}, [(province, notice, deadline)], events, head=own_heads[own])
     return files

@@ -1,7 +1,7 @@
 # Renders HTML fragments from overrides/fragments/ (Jinja, autoescaped) with the portal's helpers in scope.
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import jinja2
 from markupsafe import Markup
@@ -58,31 +58,39 @@ class Context(dict):
 
     def __init__(self, portal, lang: str, page_url: str, **extra):
         super().__init__(portal=portal, lang=lang, page_url=page_url, **extra)
-        paren_open, paren_close = language.label("paren_open", lang), language.label("paren_close", lang)
+        self.update(_language_helpers(lang))
         self.update(
-            t=lambda value: pick(value, lang),
-            # running text of a document, never inside a link: the national platform and web addresses linked
-            prose=lambda value: platform.link(pick(value, lang)),
-            plain=lambda value: language.plain(value, lang),
-            # whether `value` is shown in a translation, beside which the original may stand
-            translated=lambda value: language.translated(value, lang),
-            # Markup, so that a label formatted with a date (below) keeps the date's markup
-            label=lambda key: Markup.escape(language.label(key, lang)),
-            enum=lambda kind, value: language.enum_label(kind, value, lang),
-            # a date stays on one line wherever it is written, in a sentence too (portal.css .x-nobr)
-            date=lambda day: (
-                Markup('<span class="x-nobr">{}</span>').format(language.fmt_date(day, lang)) if day else ""
-            ),
-            span=lambda start, end: language.fmt_range(start, end, lang),
             link=lambda kind, ident="": relative(site_path(kind, ident, lang), page_url),
             asset=lambda path: relative(path, page_url),
-            # punctuation follows the language (labels.PUNCTUATION): full-width in Chinese, ASCII with a space
-            # before in English
-            paren=lambda inner: Markup("{}{}{}").format(paren_open, inner, paren_close),
-            paren_open=lambda: paren_open,
-            paren_close=lambda: paren_close,
-            space=lambda: language.label("word_space", lang),
         )
+
+
+@cache  # made once per language, not for every page: they read nothing but the language and the words (constants)
+def _language_helpers(lang: str) -> dict:
+    paren_open, paren_close = language.label("paren_open", lang), language.label("paren_close", lang)
+    # Markup, so that a label formatted with a date (below) keeps the date's markup
+    labels = {key: Markup.escape(words[lang]) for key, words in language.LABELS.items() if lang in words}
+    word_space = language.label("word_space", lang)
+    return dict(
+        t=lambda value: pick(value, lang),
+        # running text of a document, never inside a link: the national platform and web addresses linked
+        prose=lambda value: platform.link(pick(value, lang)),
+        plain=lambda value: language.plain(value, lang),
+        # whether `value` is shown in a translation, beside which the original may stand
+        translated=lambda value: language.translated(value, lang),
+        label=labels.__getitem__,
+        enum=lambda kind, value: language.enum_label(kind, value, lang),
+        # a date stays on one line wherever it is written, in a sentence too (portal.css .x-nobr); `%` escapes its
+        # argument as Markup.format does, without a string.Formatter per date
+        date=lambda day: Markup('<span class="x-nobr">%s</span>') % language.fmt_date(day, lang) if day else "",
+        span=lambda start, end: language.fmt_range(start, end, lang),
+        # punctuation follows the language (labels.PUNCTUATION): full-width in Chinese, ASCII with a space
+        # before in English
+        paren=lambda inner: Markup("%s%s%s") % (paren_open, inner, paren_close),
+        paren_open=lambda: paren_open,
+        paren_close=lambda: paren_close,
+        space=lambda: word_space,
+    )
 
 
 def render_fragment(name: str, portal, lang: str, page_url: str, **extra) -> str:

@@ -58,17 +58,31 @@ _UNBROKEN = re.compile(
 )
 
 
+_NOBR = '<span class="x-nobr">{}</span>'
+
+
 def unbroken(value: str) -> Markup:
     """`value` made Markdown-safe, each token of _UNBROKEN in a span that keeps it on one line."""
+    if isinstance(value, Markup):  # already HTML: its parts pass unescaped (markdown_safe leaves Markup alone)
+        return _unbroken_markup(value)
+    # Plain text, the case of nearly every call (each label and value of every notice page): one string built and
+    # wrapped once, the same text as _unbroken_markup gives for it, without a Markup object per part.
+    parts, last = [], 0
+    for match in _UNBROKEN.finditer(value):
+        token = match.group()
+        parts.append(value[last : match.start()].translate(_TABLE))
+        parts.append(token.translate(_TABLE) if token.startswith("http") else _NOBR.format(token.translate(_TABLE)))
+        last = match.end()
+    parts.append(value[last:].translate(_TABLE))
+    return Markup("".join(parts))
+
+
+def _unbroken_markup(value: Markup) -> Markup:
     parts, last = [], 0
     for match in _UNBROKEN.finditer(value):
         token = match.group()
         parts.append(markdown_safe(value[last : match.start()]))
-        parts.append(
-            markdown_safe(token)
-            if token.startswith("http")
-            else Markup('<span class="x-nobr">{}</span>').format(markdown_safe(token))
-        )
+        parts.append(markdown_safe(token) if token.startswith("http") else Markup(_NOBR).format(markdown_safe(token)))
         last = match.end()
     if not parts:
         return markdown_safe(value)

@@ -33,7 +33,19 @@ def calendar_context(
     portal, provinces: list[Province], national: bool, site_url: str | None, today: dt.date | None = None
 ) -> dict:
     """Everything one calendar page shows, for the provinces given, as of `today` (default: the data's last check)."""
-    span = year_span(portal)
+    return _context(portal, provinces, national, site_url, as_of(portal) if today is None else today, year_span(portal))
+
+
+def _context(
+    portal,
+    provinces: list[Province],
+    national: bool,
+    site_url: str | None,
+    today: dt.date | None,
+    span: tuple[int, int] | None,
+) -> dict:
+    """calendar_context with the portal's year span and day of reading given (the same for every province's page:
+    made once, not once per page from every notice)."""
     ids = {p.id for p in provinces}
     occs = occurrences(portal, span, ids) if span else []
     feeds = [feed_link(None, site_url)] + [feed_link(p, site_url) for p in provinces]
@@ -41,7 +53,6 @@ def calendar_context(
         feeds.reverse()  # the province's own feed first
     # Without JavaScript the page is true as of the data's last check: what is open or next then, which years are
     # past (folded away), which month "this month" leads to. calendar.js redoes all three from the reader's date.
-    today = as_of(portal) if today is None else today
     by_year = calendar_model.years(occs, today)
     months = [m for y in by_year for m in (y.lists if y.past else y.grids)]  # the month anchors the page holds
     return {
@@ -86,6 +97,7 @@ def calendar_specs(portal, site_url: str | None, today: dt.date | None = None) -
             | {"province": None},
         )
     ]
+    whole_today, whole_span = as_of(portal) if today is None else today, year_span(portal)
     for province in portal.provinces:
         title = {
             lang: language.label("title_province_calendar", lang) % language.plain(province.name, lang)
@@ -99,7 +111,7 @@ def calendar_specs(portal, site_url: str | None, today: dt.date | None = None) -
                 title,
                 source="data/notices/",
                 updated=_latest_update(portal.notices_in(province.id)),
-                context=calendar_context(portal, [province], False, site_url, today) | {"province": province},
+                context=_context(portal, [province], False, site_url, whole_today, whole_span) | {"province": province},
             )
         )
     return specs

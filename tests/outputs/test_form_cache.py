@@ -13,6 +13,7 @@ from macros.outputs import form_cache, form_files, form_model
 from macros.outputs.form_cache import FormCache, code_sources, code_version, file_key
 from macros.views import form_layout
 from macros.views import forms as form_pages
+from tests.support import damage_entries
 
 
 @pytest.fixture
@@ -47,16 +48,11 @@ def test_cached_files_are_the_bytes_the_writers_make(portal, tmp_path, counted):
 def test_a_damaged_entry_is_made_again_and_rewritten_never_served(portal, tmp_path, counted):
     expected = form_files.form_files(portal, None, cache=FormCache(tmp_path))
     entries = _entries(tmp_path)
-    truncated, flipped, emptied = entries[0], entries[1 % len(entries)], entries[-1]
-    truncated.write_bytes(truncated.read_bytes()[:-100])
-    body = bytearray(flipped.read_bytes())
-    body[len(body) // 2] ^= 0xFF
-    flipped.write_bytes(bytes(body))
-    emptied.write_bytes(b"")
+    damaged = damage_entries(entries)
     counted.clear()
     again = form_files.form_files(portal, None, cache=FormCache(tmp_path))
     assert again == expected
-    assert len(counted) == len({truncated, flipped, emptied})
+    assert len(counted) == len(damaged)
     counted.clear()
     assert form_files.form_files(portal, None, cache=FormCache(tmp_path)) == expected
     assert counted == []  # the damaged entries were rewritten whole

@@ -52,6 +52,18 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def damage_entries(entries: list[Path], cut: int = 100) -> set[Path]:
+    """Damage cache entries three ways (the first truncated by `cut` bytes, the second with a byte flipped, the last
+    emptied) and return the damaged ones: a cache must make each again, never serve it."""
+    truncated, flipped, emptied = entries[0], entries[1 % len(entries)], entries[-1]
+    truncated.write_bytes(truncated.read_bytes()[:-cut])
+    body = bytearray(flipped.read_bytes())
+    body[len(body) // 2] ^= 0xFF
+    flipped.write_bytes(bytes(body))
+    emptied.write_bytes(b"")
+    return {truncated, flipped, emptied}
+
+
 def site_config(url: str | None = "https://portal.example.cn/"):
     """The build's publication settings from mkdocs.yml (identity, reminder) with `url` as the site's address."""
     import dataclasses
