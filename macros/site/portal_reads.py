@@ -1,0 +1,156 @@
+# What a page, a feature's specs or a producer read of the portal, recorded while it runs (`mkdocs serve --dirty`,
+# macros/site/serve_session.py): each question asked of the portal (a method and its arguments, a field, one key of a
+# lookup) and, in a later build, the digest of the answers the new portal gives. Equal answers to every question the
+# page asked give an equal page: it is a function of those answers and of its spec (whose context is compared too).
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from macros.data.portal import Portal
+
+# Token: (what was asked, the keys of its arguments); Reads: token -> the arguments, to ask a later portal again
+Token = tuple
+Reads = dict
+
+
+# The questions answered by calling the portal's method again on a later portal; what they read inside is not
+# recorded (recent_view is not among them: it builds a Portal from questions recorded on the way).
+METHODS = (
+    "is_national",
+    "national_notices",
+    "issuers_of",
+    "referenced_by",
+    "endings_of",
+    "endings_by",
+    "window_ending",
+    "last_round_year",
+    "rounds_stopped_by",
+    "cancelled",
+    "notices_in",
+    "latest_notices_in",
+    "dated_windows_in",
+    "latest_windows_in",
+    "province_of",
+    "issuer_of",
+    "forms_of",
+)
+# lookups answered key by key; any other field read is one question about the whole field
+KEYED = ("notice_by_id", "form_by_id", "province_by_id", "issuer_by_id", "province_of_issuer", "source_of")
+# whole fields answered from the digests of the data files they are made of (a field not listed: by its repr)
+FILES_OF = {
+    "notices": ("data/notices/",),
+    "forms": ("data/forms/",),
+    "provinces": ("data/provinces/", "data/national.yml"),
+    "national": ("data/national.yml",),
+    "catalogue": ("data/certificates.yml",),
+    "referenced": ("data/referenced/",),
+}
+
+
+def _arg_key(arg: object) -> object:
+    if isinstance(arg, (str, int, type(None))):
+        return arg
+    return (type(arg).__name__, getattr(arg, "id", None), id(arg))  # the very object, kept in the Reads
+
+
+class _Lookup(Mapping):
+    """A field of the portal that maps ids to records, recording each key looked up."""
+
+    def __init__(self, name: str, mapping: Mapping, reads: Reads):
+        self._name, self._mapping, self._reads = name, mapping, reads
+
+    def __getitem__(self, key):
+        self._reads[(self._name, key)] = (key,)
+        return self._mapping[key]
+
+    def __contains__(self, key) -> bool:
+        self._reads[(self._name, key)] = (key,)
+        return key in self._mapping
+
+    def __iter__(self) -> Iterator:
+        self._reads[(self._name,)] = ()
+        return iter(self._mapping)
+
+    def __len__(self) -> int:
+        self._reads[(self._name,)] = ()
+        return len(self._mapping)
+
+
+class RecordingPortal(Portal):
+    """The same portal (sharing its fields), recording what is read of it into `_x_reads`."""
+
+    def __getattribute__(self, name: str):
+        value = object.__getattribute__(self, name)
+        if name.startswith("__") or name == "_x_reads":
+            return value
+        reads = object.__getattribute__(self, "_x_reads")
+        if name in METHODS:
+            real = getattr(Portal, name)
+            target = object.__getattribute__(self, "_x_portal")
+
+            def asked(*args):
+                reads[(name, *map(_arg_key, args))] = args
+                return real(target, *args)
+
+            return asked
+        if name in object.__getattribute__(self, "__dict__") and not name.startswith("_x_"):
+            if name in KEYED:
+                return _Lookup(name, value, reads)
+            reads[(name,)] = ()
+        return value
+
+
+def recording(portal: Portal) -> tuple[Portal, Reads]:
+    """A view of `portal` and the reads it records."""
+    view = object.__new__(RecordingPortal)
+    view.__dict__.update(portal.__dict__)
+    reads: Reads = {}
+    view.__dict__["_x_reads"] = reads
+    view.__dict__["_x_portal"] = portal
+    return view, reads
+
+
+class TokenValues:
+    """The answers of one build's portal to recorded questions, as digests (each asked once per build)."""
+
+    def __init__(self, portal: Portal, files: dict[str, str], produced: Callable[[str], bytes]):
+        self.portal, self.files, self.produced = portal, files, produced  # files: data/ and docs/ path -> digest
+        self._known: dict[Token, str] = {}
+
+    def digest(self, reads: Reads) -> str:
+        hashed = hashlib.blake2b(digest_size=16)
+        for token in sorted(reads, key=repr):
+            hashed.update(repr(token[:1]).encode() + self.value(token, reads[token]).encode())
+        return hashed.hexdigest()
+
+    def value(self, token: Token, args: tuple) -> str:
+        found = self._known.get(token)
+        if found is None:
+            found = self._known[token] = self._answer(token, args)
+        return found
+
+    def _answer(self, token: Token, args: tuple) -> str:
+        name = token[0]
+        if name == "docs":
+            return _digest(sorted(item for item in self.files.items() if item[0].startswith("docs/")))
+        if name == "file":  # a produced file's bytes (a form page shows its size)
+            return _digest(self.produced(args[0]))
+        if name in METHODS:
+            try:
+                return _digest(getattr(self.portal, name)(*args))
+            except (KeyError, AttributeError) as exc:  # asked of something the data no longer holds
+                return f"gone: {exc!r}"
+        if len(token) == 2:  # one key of a lookup
+            mapping = getattr(self.portal, name)
+            return _digest(mapping.get(token[1], KeyError))
+        if name in FILES_OF:
+            prefixes = FILES_OF[name]
+            return _digest(sorted(item for item in self.files.items() if item[0].startswith(prefixes)))
+        return _digest(getattr(self.portal, name, KeyError))
+
+
+def _digest(value: Any) -> str:
+    data = value if isinstance(value, bytes) else repr(value).encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
