@@ -115,8 +115,8 @@ def recording(portal: Portal) -> tuple[Portal, Reads]:
 class TokenValues:
     """The answers of one build's portal to recorded questions, as digests (each asked once per build)."""
 
-    def __init__(self, portal: Portal, files: dict[str, str], produced: Callable[[str], bytes]):
-        self.portal, self.files, self.produced = portal, files, produced  # files: data/ and docs/ path -> digest
+    def __init__(self, portal: Portal, site: object, files: dict[str, str], produced: Callable[[str], bytes]):
+        self.portal, self.site, self.files, self.produced = portal, site, files, produced  # files: path -> digest
         self._known: dict[Token, str] = {}
 
     def digest(self, reads: Reads) -> str:
@@ -133,6 +133,8 @@ class TokenValues:
 
     def _answer(self, token: Token, args: tuple) -> str:
         name = token[0]
+        if name == "site":  # the publication settings (the site's address, the identity)
+            return _digest(self.site)
         if name == "docs":
             return _digest(sorted(item for item in self.files.items() if item[0].startswith("docs/")))
         if name == "file":  # a produced file's bytes (a form page shows its size)

@@ -99,7 +99,7 @@ class ServeSession:
         code = tree_digests(self.root, CODE)
         data = tree_digests(self.root, ("data", "docs"))
         portal = load_portal(self.root, self._read)
-        rebuild = Rebuild(self, portal, data, full=code != self._code or not self._pages)
+        rebuild = Rebuild(self, portal, site, data, full=code != self._code or not self._pages)
         rebuild.data_changed = {k: v for k, v in data.items() if k.startswith("data/")} != self._data
         self._code, self._data = code, {k: v for k, v in data.items() if k.startswith("data/")}
         self._current = rebuild
@@ -131,10 +131,10 @@ class ServeSession:
 class Rebuild:
     """The serve session's side of one Build: what it reuses and what it records for the next."""
 
-    def __init__(self, session: ServeSession, portal: Portal, files: dict[str, str], full: bool):
+    def __init__(self, session: ServeSession, portal: Portal, site: Publication, files: dict[str, str], full: bool):
         self.session, self.portal, self.full = session, portal, full
         self.build: Any = None
-        self.values = TokenValues(portal, files, self._produced)
+        self.values = TokenValues(portal, site, files, self._produced)
         self._made_features: dict[str, Made] = {}
         self._made_producers: dict[str, Made] = {}
         self._made_pages: dict[str, tuple[str, Reads]] = {}
@@ -161,7 +161,7 @@ class Rebuild:
             self._made_features[feature.name] = made
             return made.result
         view, reads = recording(self.portal)
-        reads[("docs",)] = ()
+        reads[("docs",)] = reads[("site",)] = ()
         specs = feature.pages(_Asking(build, view, reads))
         self._made_features[feature.name] = Made(reads, "", specs)
         return specs
@@ -176,6 +176,7 @@ class Rebuild:
                 self._made_producers[name] = made
                 return made.result
             view, reads = recording(portal)
+            reads[("site",)] = ()
             files = produce(view, site)
             self._made_producers[name] = Made(reads, "", files)
             return files
