@@ -4,9 +4,13 @@
 # page asked give an equal page: it is a function of those answers and of its spec (whose context is compared too).
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
+
+from pydantic import BaseModel
 
 from macros.data.portal import Portal
 
@@ -112,11 +116,64 @@ def recording(portal: Portal) -> tuple[Portal, Reads]:
     return view, reads
 
 
+class Fingerprints:
+    """Short stand-ins for values, to compare them cheaply across builds: a record read from a data file (and every
+    model inside it) stands for its file's bytes and its place in the file, since the same bytes give the same
+    record; anything else is taken apart (lists, dicts, dataclasses) or, last, written out with repr. The records are
+    kept alive here, so their ids are never reused while they are named."""
+
+    def __init__(self) -> None:
+        self._of: dict[int, tuple[object, str]] = {}
+
+    def register(self, record: BaseModel, file_digest: str) -> None:
+        """A record read from a file whose bytes have that digest."""
+        stack: list[tuple[object, str]] = [(record, file_digest)]
+        while stack:
+            value, place = stack.pop()
+            if isinstance(value, BaseModel):
+                self._of[id(value)] = (value, place)
+                for name in type(value).model_fields:
+                    stack.append((getattr(value, name), f"{place}.{name}"))
+            elif isinstance(value, (list, tuple)):
+                stack.extend((item, f"{place}[{i}]") for i, item in enumerate(value))
+            elif isinstance(value, dict):
+                stack.extend((item, f"{place}[{key!r}]") for key, item in value.items())
+
+    def of(self, value: Any) -> str:
+        if value is None or isinstance(value, (str, int, float, dt.date)):
+            return repr(value)
+        known = self._of.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(map(self.of, value)) + "]"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in value.items()) + "}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = (self.of(getattr(value, f.name)) for f in dataclasses.fields(value))
+            return f"{type(value).__name__}(" + ",".join(fields) + ")"
+        if isinstance(value, BaseModel):
+            fields = (self.of(getattr(value, name)) for name in type(value).model_fields)
+            return f"{type(value).__name__}(" + ",".join(fields) + ")"
+        return repr(value)
+
+    def digest(self, value: Any) -> str:
+        return hashlib.blake2b(self.of(value).encode(), digest_size=16).hexdigest()
+
+
 class TokenValues:
     """The answers of one build's portal to recorded questions, as digests (each asked once per build)."""
 
-    def __init__(self, portal: Portal, site: object, files: dict[str, str], produced: Callable[[str], bytes]):
+    def __init__(
+        self,
+        portal: Portal,
+        site: object,
+        files: dict[str, str],
+        produced: Callable[[str], bytes],
+        fingerprints: Fingerprints,
+    ):
         self.portal, self.site, self.files, self.produced = portal, site, files, produced  # files: path -> digest
+        self._digest = fingerprints.digest
         self._known: dict[Token, str] = {}
 
     def digest(self, reads: Reads) -> str:
@@ -134,25 +191,20 @@ class TokenValues:
     def _answer(self, token: Token, args: tuple) -> str:
         name = token[0]
         if name == "site":  # the publication settings (the site's address, the identity)
-            return _digest(self.site)
+            return repr(self.site)
         if name == "docs":
-            return _digest(sorted(item for item in self.files.items() if item[0].startswith("docs/")))
+            return self._digest(sorted(item for item in self.files.items() if item[0].startswith("docs/")))
         if name == "file":  # a produced file's bytes (a form page shows its size)
-            return _digest(self.produced(args[0]))
+            return hashlib.blake2b(self.produced(args[0]), digest_size=16).hexdigest()
         if name in METHODS:
             try:
-                return _digest(getattr(self.portal, name)(*args))
+                return self._digest(getattr(self.portal, name)(*args))
             except (KeyError, AttributeError) as exc:  # asked of something the data no longer holds
                 return f"gone: {exc!r}"
         if len(token) == 2:  # one key of a lookup
             mapping = getattr(self.portal, name)
-            return _digest(mapping.get(token[1], KeyError))
+            return self._digest(mapping.get(token[1], "absent"))
         if name in FILES_OF:
             prefixes = FILES_OF[name]
-            return _digest(sorted(item for item in self.files.items() if item[0].startswith(prefixes)))
-        return _digest(getattr(self.portal, name, KeyError))
-
-
-def _digest(value: Any) -> str:
-    data = value if isinstance(value, bytes) else repr(value).encode()
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+            return self._digest(sorted(item for item in self.files.items() if item[0].startswith(prefixes)))
+        return self._digest(getattr(self.portal, name, "absent"))

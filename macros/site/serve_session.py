@@ -23,7 +23,7 @@ from macros.data.publication import Publication
 from macros.outputs.outputs import Producer, SiteFiles
 from macros.site.build import Build
 from macros.site.features import Feature
-from macros.site.portal_reads import Reads, TokenValues, recording
+from macros.site.portal_reads import Fingerprints, Reads, TokenValues, recording
 from macros.views.language import LANGS
 from macros.views.pages import PageSpec
 
@@ -72,6 +72,7 @@ class ServeSession:
         self.root = Path(root)
         self.dirty = dirty  # `mkdocs serve --dirty`: pages are skipped; otherwise only loading and files are reused
         self._records: dict[str, tuple[bytes, Any, Any]] = {}  # data file -> (bytes, document, record)
+        self.fingerprints = Fingerprints()
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
         self._forget()
@@ -123,6 +124,7 @@ class ServeSession:
         doc, record = read_file(path, shown_as, model, problems)
         if record is not None and len(problems) == before:
             self._records[key] = (raw, doc, record)
+            self.fingerprints.register(record, hashlib.blake2b(raw, digest_size=16).hexdigest())
         else:
             self._records.pop(key, None)
         return doc, record
@@ -134,7 +136,7 @@ class Rebuild:
     def __init__(self, session: ServeSession, portal: Portal, site: Publication, files: dict[str, str], full: bool):
         self.session, self.portal, self.full = session, portal, full
         self.build: Any = None
-        self.values = TokenValues(portal, site, files, self._produced)
+        self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
         self._made_features: dict[str, Made] = {}
         self._made_producers: dict[str, Made] = {}
         self._made_pages: dict[str, tuple[str, Reads]] = {}
@@ -212,7 +214,9 @@ class Rebuild:
     def page_markdown(self, spec: PageSpec, lang: str, render: Callable[[PageSpec, Any, str], str]) -> str | None:
         """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it)."""
         url = spec.url(lang)
-        spec_digest = digest(spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
+        spec_digest = self.session.fingerprints.digest(
+            (spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
+        )
         last = self.session._pages.get(url)
         if self.session.dirty and last is not None and last[0] == spec_digest and self._unchanged(last[1]):
             return None

@@ -10,7 +10,7 @@ import pytest
 
 from macros.data.portal import load_portal
 from macros.site.features import FEATURES
-from macros.site.portal_reads import TokenValues, recording
+from macros.site.portal_reads import Fingerprints, TokenValues, recording
 from macros.site.serve_session import ServeSession, tree_digests
 from tests.support import ROOT, site_config
 
@@ -52,7 +52,7 @@ def test_a_rebuild_after_an_unfinished_one_is_a_full_one(data_copy):
 
 
 def _values(root: Path, portal) -> TokenValues:
-    return TokenValues(portal, site_config(), tree_digests(root, ("data", "docs")), lambda path: b"")
+    return TokenValues(portal, site_config(), tree_digests(root, ("data", "docs")), lambda path: b"", Fingerprints())
 
 
 def test_what_a_page_asked_of_the_portal_changes_only_with_the_answers(data_copy):
