@@ -54,9 +54,8 @@ FILES_OF = {
 
 
 def _arg_key(arg: object) -> object:
-    if isinstance(arg, (str, int, type(None))):
-        return arg
-    return (type(arg).__name__, getattr(arg, "id", None), id(arg))  # the very object, kept in the Reads
+    # the very object (kept in the Reads with the token): a token is only compared within one build's answers
+    return arg if isinstance(arg, (str, int, type(None))) else id(arg)
 
 
 class _Lookup(Mapping):
@@ -86,24 +85,28 @@ class RecordingPortal(Portal):
     """The same portal (sharing its fields), recording what is read of it into `_x_reads`."""
 
     def __getattribute__(self, name: str):
-        value = object.__getattribute__(self, name)
-        if name.startswith("__") or name == "_x_reads":
-            return value
-        reads = object.__getattribute__(self, "_x_reads")
         if name in METHODS:
-            real = getattr(Portal, name)
-            target = object.__getattribute__(self, "_x_portal")
-
-            def asked(*args):
-                reads[(name, *map(_arg_key, args))] = args
-                return real(target, *args)
-
-            return asked
-        if name in object.__getattribute__(self, "__dict__") and not name.startswith("_x_"):
+            return object.__getattribute__(self, "_x_asking")[name]
+        value = object.__getattribute__(self, name)
+        if name.startswith("_x_") or name.startswith("__"):
+            return value
+        if name in object.__getattribute__(self, "__dict__"):  # a field, not a method
+            reads = object.__getattribute__(self, "_x_reads")
             if name in KEYED:
                 return _Lookup(name, value, reads)
             reads[(name,)] = ()
         return value
+
+
+def _asking(portal: Portal, name: str, reads: Reads) -> Callable:
+    """The portal's method `name`, recording each question (the method and its arguments) with its arguments."""
+    method = getattr(portal, name)
+
+    def asked(*args):
+        reads[(name, *map(_arg_key, args))] = args
+        return method(*args)
+
+    return asked
 
 
 def recording(portal: Portal) -> tuple[Portal, Reads]:
@@ -112,7 +115,7 @@ def recording(portal: Portal) -> tuple[Portal, Reads]:
     view.__dict__.update(portal.__dict__)
     reads: Reads = {}
     view.__dict__["_x_reads"] = reads
-    view.__dict__["_x_portal"] = portal
+    view.__dict__["_x_asking"] = {name: _asking(portal, name, reads) for name in METHODS}
     return view, reads
 
 
@@ -178,8 +181,8 @@ class TokenValues:
 
     def digest(self, reads: Reads) -> str:
         hashed = hashlib.blake2b(digest_size=16)
-        for token in sorted(reads, key=repr):
-            hashed.update(repr(token[:1]).encode() + self.value(token, reads[token]).encode())
+        for token, args in reads.items():  # the same Reads is digested in each build: in the same order
+            hashed.update(self.value(token, args).encode())
         return hashed.hexdigest()
 
     def value(self, token: Token, args: tuple) -> str:
