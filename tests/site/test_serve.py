@@ -120,25 +120,36 @@ def test_the_build_command_is_left_as_it_was():
 
 
 class DirtyServe:
-    """The rebuilds of one `mkdocs serve --dirty` process, in this process: mkdocs serve's builder is exactly this
-    build call (mkdocs/commands/serve.py), and static-i18n reads --dirty from the command line."""
+    """The rebuilds of one `mkdocs serve --dirty` process (tests/support/dirty_serve.py), one per `rebuild()`."""
 
-    def __init__(self, project: Path, site: Path, monkeypatch):
-        from mkdocs.commands.build import build
+    def __init__(self, project: Path, site: Path, log: Path):
+        self.project, self.site, self.log = project, site, log
+        self._out = open(log, "w", encoding="utf-8")  # noqa: SIM115  (written by the process until close)
+        self._process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "support" / "dirty_serve.py"), str(project), str(site)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._out,
+            text=True,
+        )
+        self._answer()
 
-        monkeypatch.setattr(sys, "argv", ["mkdocs", "serve", "--dirty"])
-        monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-        monkeypatch.chdir(project)
-        self.project, self.site, self._build = project, site, build
-        config = self.config()
-        config.plugins.on_startup(command="serve", dirty=True)
-        self.rebuild(config)
+    def _answer(self) -> None:
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline().strip()
+        assert line == "built", "the rebuild failed:\n" + self.log.read_text(encoding="utf-8")[-3000:]
 
-    def config(self):
-        return load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site), strict=True)
+    def rebuild(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.write("rebuild\n")
+        self._process.stdin.flush()
+        self._answer()
 
-    def rebuild(self, config=None) -> None:
-        self._build(config or self.config(), serve_url="http://127.0.0.1:8000/", dirty=True)
+    def close(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait(timeout=GIVE_UP_AFTER)
+        self._out.close()
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -163,11 +174,18 @@ def _times(site: Path) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_dirty_serve_after_each_edit_is_a_fresh_build_byte_for_byte(tmp_path, monkeypatch):
+def test_dirty_serve_after_each_edit_is_a_fresh_build_byte_for_byte(tmp_path):
     project = copy_project(tmp_path / "project")
     notices = sorted((project / "data" / "notices").glob("*.yml"))
     dated = next(p for p in notices if re.search(r"(?m)^    end: \d{4}-\d\d-\d\d$", p.read_text(encoding="utf-8")))
-    serve = DirtyServe(project, tmp_path / "site", monkeypatch)
+    serve = DirtyServe(project, tmp_path / "site", tmp_path / "serve.log")
+    try:
+        _edit_and_compare(serve, project, notices, dated, tmp_path)
+    finally:
+        serve.close()
+
+
+def _edit_and_compare(serve: DirtyServe, project: Path, notices: list[Path], dated: Path, tmp_path: Path) -> None:
     _same_as_a_fresh_build(serve, tmp_path, "the first build")
 
     # a deadline moves: its notice, calendars, .ics feeds, the home page and the province's pages change
