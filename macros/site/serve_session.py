@@ -145,6 +145,7 @@ class Rebuild:
         self._order: list[str] = []  # every page's URL in the order the languages' builds render them
         self._decided = False
         self.data_changed = True
+        self._spec_digests: dict[int, str] = {}
 
     def _produced(self, path: str) -> bytes:
         return self.build.files.all()[path]
@@ -214,9 +215,11 @@ class Rebuild:
     def page_markdown(self, spec: PageSpec, lang: str, render: Callable[[PageSpec, Any, str], str]) -> str | None:
         """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it)."""
         url = spec.url(lang)
-        spec_digest = self.session.fingerprints.digest(
-            (spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
-        )
+        spec_digest = self._spec_digests.get(id(spec))
+        if spec_digest is None:  # once for all languages (the specs live as long as the build)
+            spec_digest = self._spec_digests[id(spec)] = self.session.fingerprints.digest(
+                (spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
+            )
         last = self.session._pages.get(url)
         if self.session.dirty and last is not None and last[0] == spec_digest and self._unchanged(last[1]):
             return None
