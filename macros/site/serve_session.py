@@ -146,6 +146,15 @@ class Rebuild:
         self._decided = False
         self.data_changed = True
         self._spec_digests: dict[int, str] = {}
+        self._files_digest: str | None = None
+
+    def files_digest(self) -> str:
+        if self._files_digest is None:
+            hashed = hashlib.blake2b(digest_size=16)
+            for path, data in sorted(self.build.files.all().items()):
+                hashed.update(path.encode() + len(data).to_bytes(8, "big") + data)
+            self._files_digest = hashed.hexdigest()
+        return self._files_digest
 
     def _produced(self, path: str) -> bytes:
         return self.build.files.all()[path]
@@ -302,3 +311,9 @@ class _Asking:
     def file_size(self, path: str) -> int:
         self._reads[("file", path)] = (path,)
         return self._build.file_size(path)
+
+    def x_fingerprint(self) -> str:
+        """What a spec holding `file_size` (a form page's downloads, sized when rendered) stands for: every produced
+        file's bytes."""
+        assert self._build.serve is not None
+        return self._build.serve.files_digest()
