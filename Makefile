@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 	touch $@
 
 serve: .venv/.stamp            ## build and serve on http://127.0.0.1:8000 (rebuilds on docs/, data/, overrides/, macros/ changes)
-	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --strict --dirty --dev-addr 127.0.0.1:8000  # --dirty: a rebuild remakes only what an edit changed
 
 check: .venv/.stamp            ## validate data/ without building (and print the translation coverage)
 	$(PY) -m macros check

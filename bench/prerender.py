@@ -118,7 +118,9 @@ def prerender(project: Path, dest: Path) -> dict:
         for lang in LANGS:
             target = dest / "docs" / spec.src_uri(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(build.page_markdown(spec, lang), encoding="utf-8")
+            markdown = build.page_markdown(spec, lang)
+            assert markdown is not None  # None only under `mkdocs serve --dirty`
+            target.write_text(markdown, encoding="utf-8")
             written += 1
     static = build.files.all()
     for path, data in static.items():  # mkdocs copies them as they are

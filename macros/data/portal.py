@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from macros.data import read_cache, relations
 from macros.data.checks import check_national, check_references
 from macros.data.errors import DataError, Problem
-from macros.data.loader import read_yaml, to_model
+from macros.data.loader import Document, read_yaml, to_model
 from macros.data.models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 from macros.data.plausibility import check_plausibility
 from macros.data.read_cache import ReadCache
@@ -162,27 +165,50 @@ class Portal:
         return [self.form_by_id[a.form] for a in notice.attachments if a.form]
 
 
+# (path, shown as, model, problems) -> (document or None, record or None): one file read and validated
+FileReader = Callable[[Path, str, Any, list[Problem]], tuple[Document | None, Any]]
+
+
+def read_file(
+    path: Path, shown_as: str, model, problems: list[Problem], cache: ReadCache | None = None
+) -> tuple[Document | None, Any]:
+    """One data file parsed and validated (a record that breaks only its own rules is kept, see to_model); `cache`:
+    the values of files read cleanly before."""
+    doc = read_yaml(path, shown_as, problems, cache)
+    return doc, to_model(doc, model, problems, rule_breakers=True) if doc is not None else None
+
+
+def cached_reader(cache: ReadCache) -> FileReader:
+    """read_file, with the values of files read cleanly before taken from `cache`."""
+    return functools.partial(read_file, cache=cache)
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, problems: list[Problem], cache):
+def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, problems: list[Problem], read):
     """The record of a one-record file (data/national.yml, data/certificates.yml), or None if absent or invalid."""
     if not path.exists():
         return None
-    doc = read_yaml(path, shown(path), problems, cache)
+    doc, record = read(path, shown(path), model, problems)
     if doc is None:
         return None
     docs[(kind, "")] = doc
     source_of[(kind, "")] = doc.file
-    return to_model(doc, model, problems, rule_breakers=True)
+    return record
 
 
-def load_portal(root: Path | str, cache: ReadCache | None = None) -> Portal:
-    """Read and validate all of root/data; raise DataError listing every problem found. `cache`: the values of the
-    files read cleanly before (default: the project's, see read_cache.py)."""
+def load_portal(root: Path | str, read: FileReader | None = None, cache: ReadCache | None = None) -> Portal:
+    """Read and validate all of root/data; raise DataError listing every problem found. `read` reads one file
+    (`mkdocs serve` passes one that reuses what a file held while its bytes are the same: macros/site/serve_session.py);
+    without it the files go through `cache`, the values of the files read cleanly before (default: the project's, see
+    read_cache.py). The checks across files always run."""
     root = Path(root)
-    store = read_cache.default_cache() if cache is None else cache
+    store = None
+    if read is None:
+        store = read_cache.default_cache() if cache is None else cache
+        read = cached_reader(store)
     data = root / "data"
     problems: list[Problem] = []
     docs: dict = {}
@@ -195,8 +221,7 @@ def load_portal(root: Path | str, cache: ReadCache | None = None) -> Portal:
     failed: dict[str, set[str]] = {}  # kind -> ids in files that did not load (see _note_failure)
     for kind, (folder, model) in KINDS.items():
         for path in _yaml_files(data / folder):
-            doc = read_yaml(path, shown(path), problems, store)
-            record = to_model(doc, model, problems, rule_breakers=True) if doc is not None else None
+            doc, record = read(path, shown(path), model, problems)
             if doc is None or record is None:
                 _note_failure(failed, kind, path)
                 continue
@@ -212,11 +237,12 @@ def load_portal(root: Path | str, cache: ReadCache | None = None) -> Portal:
             records[kind].append(record)
 
     # the files that hold one record each, not a folder of them
-    national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems, store)
+    national = _single(data / NATIONAL_FILE, "national", Province, shown, docs, source_of, problems, read)
     catalogue = _single(
-        data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems, store
+        data / CATALOGUE_FILE, "catalogue", CertificateCatalogue, shown, docs, source_of, problems, read
     )
-    store.save()  # what this load read, before the checks: a file read cleanly reads the same whatever they find
+    if store is not None:
+        store.save()  # what this load read, before the checks: a file read cleanly reads the same whatever they find
 
     for path, record, kind in (
         (data / NATIONAL_FILE, national, "province"),

@@ -2,10 +2,10 @@
 # publication settings, the page specs and the files the features produce, shared by every language's pass.
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from macros.data.portal import Portal, load_portal
 from macros.data.publication import Publication
@@ -13,6 +13,9 @@ from macros.outputs.outputs import SiteFiles
 from macros.render.pages import page_markdown
 from macros.site.features import FEATURES, Feature
 from macros.views.pages import PageSpec
+
+if TYPE_CHECKING:
+    from macros.site.serve_session import Rebuild
 
 # Where the hooks keep the current Build: on mkdocs' config object. mkdocs hands that object to every event of one
 # build, static-i18n's nested build of each other language reuses it, mkdocs-macros gives it to define_env and the
@@ -30,14 +33,21 @@ class Build:
     site: Publication  # site_url, identity, calendar reminder (mkdocs.yml)
     features: tuple[Feature, ...]
     files: SiteFiles
+    serve: Rebuild | None  # under `mkdocs serve`: what this rebuild reuses of the last (macros/site/serve_session.py)
 
     def __init__(
-        self, portal: Portal, site: Publication, features: Sequence[Feature] = FEATURES, files: SiteFiles | None = None
+        self,
+        portal: Portal,
+        site: Publication,
+        features: Sequence[Feature] = FEATURES,
+        files: SiteFiles | None = None,
+        serve: Rebuild | None = None,
     ):
         self.portal = portal
         self.site = site
         self.features = tuple(features)
         self.files = files or SiteFiles(portal, site, [f.files for f in self.features if f.files])
+        self.serve = serve
 
     @classmethod
     def load(cls, root: Path | str, site: Publication, features: Sequence[Feature] = FEATURES) -> Build:
@@ -47,10 +57,27 @@ class Build:
     @cached_property
     def specs(self) -> list[PageSpec]:
         """Every page the data generates, in the features' order."""
+        if self.serve is not None:
+            return [spec for f in self.features if f.pages for spec in self.serve.feature_specs(f, self)]
         return [spec for feature in self.features if feature.pages for spec in feature.pages(self)]
 
-    def page_markdown(self, spec: PageSpec, lang: str) -> str:
+    def page_markdown(self, spec: PageSpec, lang: str) -> str | None:
+        """The page's Markdown; under `mkdocs serve --dirty` None when nothing it shows changed since the last
+        build (mkdocs then neither renders nor writes it)."""
+        if self.serve is not None:
+            return self.serve.page_markdown(spec, lang, page_markdown)
         return page_markdown(spec, self.portal, lang)
+
+    def portal_for(self, page_url: str) -> Portal:
+        """The portal as the page hooks read it for one page (under serve, recording what that page reads)."""
+        return self.serve.portal_for(page_url) if self.serve is not None else self.portal
+
+    def write_files(self, site_dir: str) -> None:
+        """Every produced file (under serve: only those whose bytes changed since the last build)."""
+        if self.serve is not None:
+            self.serve.write_files(site_dir)
+        else:
+            self.files.write(site_dir)
 
     def file_size(self, path: str) -> int:
         return self.files.size(path)
@@ -68,34 +95,3 @@ class Build:
         if build is None:
             raise RuntimeError("no Build for this mkdocs config: macros/site/hooks.py on_config makes it")
         return build
-
-
-class ServeSession:
-    """`mkdocs serve`: each rebuild is a new Build, which reuses the last one's portal and produced files when data/
-    and the publication settings are byte for byte the same (an edit to docs/ or a template then loads and makes
-    nothing again). The page specs are made again: the maintainers' translations page reads docs/ too."""
-
-    def __init__(self, root: Path | str):
-        self.root = Path(root)
-        self._last: tuple[tuple, Build] | None = None  # (content key, build)
-
-    def build(self, site: Publication) -> Build:
-        key = (_data_digest(self.root), site)
-        if self._last is not None and self._last[0] == key:
-            last = self._last[1]
-            return Build(last.portal, site, last.features, last.files)
-        self._last = None  # a load that fails is tried again on the next rebuild
-        build = Build.load(self.root, site)
-        self._last = (key, build)
-        return build
-
-
-def _data_digest(root: Path) -> str:
-    """Names and bytes of every file under root/data (all that load_portal can read): the same digest, the same
-    portal."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(p for p in (root / "data").rglob("*") if p.is_file()):
-        name, content = path.relative_to(root).as_posix().encode(), path.read_bytes()
-        for part in (name, content):
-            digest.update(len(part).to_bytes(8, "big") + part)
-    return digest.hexdigest()

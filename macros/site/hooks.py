@@ -20,7 +20,8 @@ from macros.data import publication  # noqa: E402
 from macros.data.errors import DataError  # noqa: E402
 from macros.outputs.outputs import OutputError  # noqa: E402
 from macros.site import not_found, serve_errors  # noqa: E402
-from macros.site.build import Build, ServeSession  # noqa: E402
+from macros.site.build import Build  # noqa: E402
+from macros.site.features import FEATURES  # noqa: E402
 from macros.site.i18n_pages import (  # noqa: E402
     add_generated_pages,
     alternate_urls,
@@ -31,6 +32,7 @@ from macros.site.i18n_pages import (  # noqa: E402
     search_base,
 )
 from macros.site.page_meta import head_html, meta_html  # noqa: E402
+from macros.site.serve_session import ServeSession  # noqa: E402
 from macros.views import page_summary, translations  # noqa: E402
 
 # `mkdocs serve` only, from on_startup to on_shutdown: what one rebuild may reuse of the last (see ServeSession). Not
@@ -42,7 +44,7 @@ def on_startup(command, dirty):
     serve_errors.on_startup(command, Path(ROOT))  # `mkdocs serve` shows a page of problems while a build fails
     _serving.clear()
     if command == "serve":  # not `mkdocs build`, nor `mkdocs serve --clean`, whose every rebuild starts afresh
-        _serving.append(ServeSession(ROOT))
+        _serving.append(ServeSession(ROOT, dirty))
 
 
 def on_shutdown():
@@ -64,7 +66,7 @@ def on_config(config):
     except publication.ConfigProblem as exc:
         raise PluginError(str(exc)) from None
     try:  # fail before the site directory is touched
-        build = _serving[0].build(site) if _serving else Build.load(ROOT, site)
+        build = _serving[0].build(site, FEATURES) if _serving else Build.load(ROOT, site)
     except DataError as exc:
         raise PluginError(exc.report()) from None
     build.attach(config)
@@ -75,9 +77,23 @@ def on_config(config):
 def on_files(files, config):
     build = Build.of(config)
     try:  # the form pages show the sizes of the files: a producer that fails stops the build here
-        return add_generated_pages(files, config, build.specs, build.page_markdown)
+        specs = build.specs
+        if build.serve:  # a page added or removed, or code changed: everything is made again
+            build.serve.decide(specs, files, config.site_dir)
+        files = add_generated_pages(files, config, specs, build.page_markdown)
     except OutputError as exc:
         raise PluginError(f"could not make the site's files: {exc}") from None
+    if build.serve:
+        build.serve.mark_written_pages(files)
+    return files
+
+
+@event_priority(-200)  # every page exists now, none is rendered yet
+def on_env(env, config, files):
+    build = Build.of(config)
+    if build.serve:  # the order of the pages (the search index's), the sitemap dates of those not rendered again
+        build.serve.pages_in_order(file.page for file in files.documentation_pages())
+    return env
 
 
 def on_page_content(html, page, config, files):
@@ -90,7 +106,7 @@ def on_page_content(html, page, config, files):
     )
     page.meta["description"] = str(escape(description)) if description else None
     try:
-        updated = page_summary.page_date(page.meta, Build.of(config).portal)
+        updated = page_summary.page_date(page.meta, Build.of(config).portal_for(page.url))
     except ValueError as exc:
         raise PluginError(f"{page.file.src_uri}: front matter `updated`: {exc}") from None
     if updated:
@@ -99,6 +115,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    build = Build.of(config)
+    portal = build.portal_for(page.url)  # under serve: what the page's head and foot read of the data is recorded
+    if build.serve:
+        build.serve.rendered(page)  # its search entries and sitemap date are this build's
     source = page.meta.get("x_source")
     if source and not source.endswith("/") and config.repo_url:  # a folder has no edit page
         page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source
@@ -106,18 +126,14 @@ def on_page_context(context, page, config, nav):
     # what the theme's templates need from static-i18n, worked out here (overrides/main.html, partials/alternate.html)
     context["x_alternate_urls"] = alternate_urls(page)
     context["x_search_base"] = search_base(context["base_url"], config) if hasattr(page.file, "locale") else None
-    context["x_page_head"] = head_html(
-        Build.of(config).portal, lang, page.url, page_alternates(page, lang), config.site_url
-    )
+    context["x_page_head"] = head_html(portal, lang, page.url, page_alternates(page, lang), config.site_url)
     # a hand-written page's own Markdown file, for its foot (docs/guide/fees.md)
     written = (
         None
         if page.meta.get("x_source") or not page.file.abs_src_path
         else Path(os.path.relpath(page.file.abs_src_path, ROOT)).as_posix()
     )
-    context["x_page_meta"] = meta_html(
-        Build.of(config).portal, lang, page.url, page.meta, page.edit_url, config.repo_url, written
-    )
+    context["x_page_meta"] = meta_html(portal, lang, page.url, page.meta, page.edit_url, config.repo_url, written)
     return context
 
 
@@ -133,13 +149,21 @@ def on_post_template(output, template_name, config):
     return output
 
 
+@event_priority(-200)  # last: after static-i18n (-100) has built every language and search.py (-150) split the index
 def on_post_build(config):
     if building_further_language(config):  # the files are written once, by the outer build
         return
     build = Build.of(config)
     try:
-        build.files.write(config.site_dir)
+        build.write_files(config.site_dir)
     except OutputError as exc:
         raise PluginError(f"could not make the site's files: {exc}") from None
     Path(config.site_dir, "robots.txt").write_text(publication.robots_txt(config.site_url), encoding="utf-8")
     logging.getLogger("mkdocs.hooks.portal").info(translations.coverage(build.portal).line())
+    if build.serve:
+        build.serve.commit()  # the build succeeded: the next one may skip what this one made
+
+
+def on_build_error(error):
+    if _serving:  # what the site directory holds is unknown: the next rebuild is a full one
+        _serving[0].failed()

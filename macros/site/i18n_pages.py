@@ -67,14 +67,18 @@ def page_alternates(page, lang: str) -> dict[str, str]:
     return {other: ("" if file.url in ("", "./", ".") else file.url) for other, file in alternates.items()}
 
 
-def _page_file(config, spec, lang: str, build_lang: str, content: str | None) -> Any:
+def _page_file(config, spec, lang: str, build_lang: str, content: str | None, alternate: bool = False) -> Any:
     # Any: static-i18n reads attributes it sets on mkdocs' File objects (locale, alternates, …), which File does not declare
+    # content: the Markdown, None for a page the same as in the last build of a `mkdocs serve --dirty` (mkdocs neither
+    # reads nor writes it again); an alternate of another language has none (only its URL is ever read)
     src_uri = spec.src_uri(lang)
     file: Any = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
-    if content is not None:  # else an alternate of another language: only its URL is ever read
+    if not alternate:
         # File.generated would do the same but reads the plugin collection's private current-plugin name
-        file.content_string = content
+        file.content_string = content or ""
         file.generated_by = GENERATED_BY
+        if content is None:
+            file.is_modified = _unchanged
     url = spec.url(lang)
     file.dest_uri = url + "index.html"
     file.url = url if url else "./"
@@ -86,14 +90,15 @@ def _page_file(config, spec, lang: str, build_lang: str, content: str | None) ->
 
 
 def add_generated_pages(files: Files, config, specs, render) -> Files:
-    """Append one page per spec for the language being built; `render(spec, lang)` gives its Markdown."""
+    """Append one page per spec for the language being built; `render(spec, lang)` gives its Markdown, or None when
+    the page is unchanged since the last build of `mkdocs serve --dirty`."""
     plugin = i18n_plugin(config)
     lang = current_language(config)
     added = []
     for spec in specs:
         page = _page_file(config, spec, lang, lang, render(spec, lang))
         page.alternates = {
-            other: page if other == lang else _page_file(config, spec, other, lang, None)
+            other: page if other == lang else _page_file(config, spec, other, lang, None, alternate=True)
             for other in plugin.build_languages
         }
         files.append(page)
@@ -101,3 +106,7 @@ def add_generated_pages(files: Files, config, specs, render) -> Files:
     # The plugin's sitemap lists every language's pages from this map.
     plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
     return files
+
+
+def _unchanged() -> bool:
+    return False

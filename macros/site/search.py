@@ -63,10 +63,13 @@ def split_index(index: dict, default_language: str, other_languages: list[str]) 
     }
 
 
-def write_split_index(site_dir: str, default_language: str, other_languages: list[str]) -> dict[str, int]:
-    """Replace the combined index under `site_dir` by one index per language; returns entries per path."""
+def write_split_index(site_dir: str, default_language: str, other_languages: list[str], whole=None) -> dict[str, int]:
+    """Replace the combined index under `site_dir` by one index per language; returns entries per path. `whole`:
+    docs -> every page's docs (`mkdocs serve --dirty` indexes only the pages it rendered again)."""
     with open(os.path.join(site_dir, INDEX_PATH), encoding="utf-8") as handle:
         combined = json.load(handle)
+    if whole is not None:
+        combined["docs"] = whole(combined["docs"])
     counts = {}
     for path, index in split_index(combined, default_language, other_languages).items():
         target = os.path.join(site_dir, path)
@@ -80,6 +83,11 @@ def write_split_index(site_dir: str, default_language: str, other_languages: lis
 def on_config(config):  # after hooks.py's on_config (priority 100), which makes the build
     import jieba  # the same module object the search plugin segments with
 
+    # `mkdocs serve --dirty`: the theme's search plugin would merge its previous index into each language's build and
+    # static-i18n stack those again; the serve session keeps every page's entries instead (on_post_build)
+    for name in ("search", "material/search"):
+        if (plugin := config.plugins.get(name)) is not None and hasattr(plugin, "search_index_prev"):
+            plugin.is_dirty, plugin.search_index_prev = False, None
     for word in data_words(Build.of(config).portal):
         jieba.add_word(word)
     return config
@@ -92,4 +100,5 @@ def on_post_build(config):
     if not os.path.exists(os.path.join(config.site_dir, INDEX_PATH)):  # search disabled
         return
     default, others = languages(config)
-    write_split_index(config.site_dir, default, others)
+    serve = Build.of(config).serve
+    write_split_index(config.site_dir, default, others, serve.whole_search_index if serve else None)

@@ -1,25 +1,16 @@
 # One build, end to end in one object: the hooks make a Build per build and every later step (the nested build of
 # the other language, the second hook file, the macros) finds that same Build on mkdocs' config; `mkdocs serve`
-# rebuilds see every change to data/ and reuse the last build's portal and files only when data/ is unchanged.
+# rebuilds are tested in test_serve_session.py and test_serve.py.
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
 
 from macros.site import hooks
-from macros.site.build import Build, ServeSession
+from macros.site.build import Build
 from macros.site.features import FEATURES
 from macros.site.i18n_pages import i18n_plugin
 from tests.support import ROOT, site_config
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
 
 
 def _config(tmp_path):
@@ -68,19 +59,3 @@ def test_every_feature_names_pages_or_files_and_the_pages_are_each_made_once(por
     assert len(urls) == len(set(urls))
     kinds = {spec.kind for spec in specs}
     assert {"provinces", "notices", "calendar", "forms", "certificates", "timeline", "maintainers"} <= kinds
-
-
-def test_a_serve_rebuild_sees_a_changed_notice_and_reuses_only_what_did_not_change(data_copy):
-    session = ServeSession(data_copy)
-    first = session.build(site_config())
-    again = session.build(site_config())
-    assert again is not first and again.portal is first.portal and again.files is first.files  # data/ unchanged
-    assert session.build(site_config("https://example.org/other/")).files is not first.files  # another address
-    notice = first.portal.notices[0]
-    path = data_copy / first.portal.source_of[("notice", notice.id)]
-    edited = path.read_text(encoding="utf-8").replace(notice.title.zh, notice.title.zh + "（修订）", 1)
-    assert edited != path.read_text(encoding="utf-8")
-    path.write_text(edited, encoding="utf-8")
-    changed = session.build(site_config())
-    assert changed.portal is not first.portal
-    assert changed.portal.notice_by_id[notice.id].title.zh == notice.title.zh + "（修订）"

@@ -17,7 +17,7 @@ import pytest
 from mkdocs.config import load_config
 
 from bench.run import free_port, serve_command, stop_server
-from tests.support import ROOT, copy_project
+from tests.support import ROOT, copy_project, run_build
 
 GIVE_UP_AFTER = 300  # seconds: a bound on waiting for a build on a loaded machine, not a timing assertion
 
@@ -114,3 +114,109 @@ def test_the_build_command_is_left_as_it_was():
 
     serve_errors.on_startup("build", ROOT)
     assert serve.build is build.build
+
+
+# ---------------------------------------------------------------- `mkdocs serve --dirty`: the served site after an edit
+
+
+class DirtyServe:
+    """The rebuilds of one `mkdocs serve --dirty` process (tests/support/dirty_serve.py), one per `rebuild()`."""
+
+    def __init__(self, project: Path, site: Path, log: Path):
+        self.project, self.site, self.log = project, site, log
+        self._out = open(log, "w", encoding="utf-8")  # noqa: SIM115  (written by the process until close)
+        self._process = subprocess.Popen(
+            [sys.executable, str(ROOT / "tests" / "support" / "dirty_serve.py"), str(project), str(site)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._out,
+            text=True,
+        )
+        self._answer()
+
+    def _answer(self) -> None:
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline().strip()
+        assert line == "built", "the rebuild failed:\n" + self.log.read_text(encoding="utf-8")[-3000:]
+
+    def rebuild(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.write("rebuild\n")
+        self._process.stdin.flush()
+        self._answer()
+
+    def close(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait(timeout=GIVE_UP_AFTER)
+        self._out.close()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _same_as_a_fresh_build(serve: DirtyServe, tmp_path: Path, name: str) -> None:
+    fresh = tmp_path / f"fresh-{name}"
+    result = run_build(serve.project, fresh)
+    assert result.returncode == 0, result.stderr[-3000:]
+    served, built = _tree(serve.site), _tree(fresh)
+    assert sorted(served) == sorted(built), (
+        f"after {name}: only served {sorted(set(served) - set(built))[:10]}, "
+        f"only built {sorted(set(built) - set(served))[:10]}"
+    )
+    differ = [path for path in built if served[path] != built[path]]
+    assert not differ, f"after {name}: {len(differ)} files differ from a fresh build, e.g. {differ[:10]}"
+
+
+def _times(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+@pytest.mark.slow
+def test_dirty_serve_after_each_edit_is_a_fresh_build_byte_for_byte(tmp_path):
+    project = copy_project(tmp_path / "project")
+    notices = sorted((project / "data" / "notices").glob("*.yml"))
+    dated = next(p for p in notices if re.search(r"(?m)^    end: \d{4}-\d\d-\d\d$", p.read_text(encoding="utf-8")))
+    serve = DirtyServe(project, tmp_path / "site", tmp_path / "serve.log")
+    try:
+        _edit_and_compare(serve, project, notices, dated, tmp_path)
+    finally:
+        serve.close()
+
+
+def _edit_and_compare(serve: DirtyServe, project: Path, notices: list[Path], dated: Path, tmp_path: Path) -> None:
+    _same_as_a_fresh_build(serve, tmp_path, "the first build")
+
+    # a deadline moves: its notice, calendars, .ics feeds, the home page and the province's pages change
+    before = _times(serve.site)
+    text = dated.read_text(encoding="utf-8")
+    end = re.search(r"(?m)^    end: (\d{4})-(\d\d)-(\d\d)$", text)
+    assert end
+    moved = f"    end: {int(end[1]) + 1}-{end[2]}-{min(int(end[3]), 28):02d}"
+    dated.write_text(text[: end.start()] + moved + text[end.end() :], encoding="utf-8")
+    serve.rebuild()
+    _same_as_a_fresh_build(serve, tmp_path, "a deadline edit")
+    after = _times(serve.site)
+    rewritten = {path for path in after if after[path] != before.get(path)}
+    untouched = [p.stem for p in notices if p != dated and f"notices/{p.stem}/index.html" not in rewritten]
+    assert untouched, f"every notice page was made again after an edit to {dated.name} alone"
+    assert f"notices/{dated.stem}/index.html" in rewritten and f"en/notices/{dated.stem}/index.html" in rewritten
+
+    # a notice added, then one removed
+    added = project / "data" / "notices" / f"{dated.stem}-copy.yml"
+    added.write_text(
+        re.sub(r"(?m)^id: .*$", f"id: {added.stem}", dated.read_text(encoding="utf-8"), count=1), encoding="utf-8"
+    )
+    serve.rebuild()
+    _same_as_a_fresh_build(serve, tmp_path, "a notice added")
+    added.unlink()
+    serve.rebuild()
+    _same_as_a_fresh_build(serve, tmp_path, "a notice removed")
+
+    # a template: everything is made again
+    template = project / "overrides" / "fragments" / "notice.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n<p>x-serve-template-edit</p>\n", encoding="utf-8")
+    serve.rebuild()
+    _same_as_a_fresh_build(serve, tmp_path, "a template edit")
+    assert "x-serve-template-edit" in (serve.site / "notices" / dated.stem / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,319 @@
+# What one `mkdocs serve --dirty` process keeps between its rebuilds, keyed by content (not build state: each rebuild
+# is still its own Build): each data file's record by its bytes, and for every feature, producer and generated page
+# what it read of the portal (recorded while it ran, macros/site/portal_reads.py) with a digest of those values. A
+# rebuild after an edit makes again only what read something that changed; the rest is told to mkdocs' dirty build as
+# not modified (never rendered nor written). A change to mkdocs.yml, overrides/ or macros/, a page added or removed,
+# or a failed build makes the next build a full one (the site directory emptied, every page rendered).
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs import utils
+from mkdocs.structure.files import Files
+
+from macros.data.errors import Problem
+from macros.data.portal import Portal, load_portal, read_file
+from macros.data.publication import Publication
+from macros.outputs.outputs import Producer, SiteFiles
+from macros.site.build import Build
+from macros.site.features import Feature
+from macros.site.portal_reads import Fingerprints, Reads, TokenValues, recording
+from macros.views.language import LANGS
+from macros.views.pages import PageSpec
+
+# What a rebuild cannot follow by what it read: any change here rebuilds everything.
+CODE = ("mkdocs.yml", "overrides", "macros")
+
+
+def tree_digests(root: Path, names: Iterable[str]) -> dict[str, str]:
+    """{path relative to root: digest of its bytes} of every file under `names`."""
+    out = {}
+    for name in names:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] * path.is_file()
+        for file in files:
+            if "__pycache__" not in file.parts:
+                out[file.relative_to(root).as_posix()] = hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest()
+    return out
+
+
+def digest(*parts: object) -> str:
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode()
+        hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """mkdocs warns on every dirty build, and under --strict a warning aborts the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@dataclass
+class Made:
+    """What one feature, producer or page made, what it read while doing so and the digest of those values."""
+
+    reads: Reads
+    reads_digest: str
+    result: Any = None  # a feature's specs, a producer's files; None for a page
+
+
+class ServeSession:
+    def __init__(self, root: Path | str, dirty: bool):
+        self.root = Path(root)
+        self.dirty = dirty  # `mkdocs serve --dirty`: pages are skipped; otherwise only loading and files are reused
+        self._records: dict[str, tuple[bytes, Any, Any]] = {}  # data file -> (bytes, document, record)
+        self.fingerprints = Fingerprints()
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
+        self._forget()
+
+    def _forget(self) -> None:
+        """Vouch for nothing: the next build is a full one."""
+        self._code: dict[str, str] = {}
+        self._data: dict[str, str] = {}
+        self._features: dict[str, Made] = {}
+        self._producers: dict[str, Made] = {}
+        self._pages: dict[str, tuple[str, Made]] = {}  # page URL -> (spec digest, what rendering it read)
+        self._written: dict[str, bytes] = {}  # site file -> bytes last written
+        self._search: dict[str, list[dict]] = {}  # page URL -> its search entries
+        self._dates: dict[str, str | None] = {}  # page URL -> sitemap date
+        self._page_set = ""
+        self._current: Rebuild | None = None
+
+    # ------------------------------------------------ one build
+
+    def build(self, site: Publication, features: Sequence[Feature]) -> Build:
+        """The Build of this rebuild: data loaded again with every unchanged file's record reused, the producers
+        wrapped to reuse their files while what they read is unchanged."""
+        if self._current is not None:  # the last build did not finish: what the site directory holds is unknown
+            self._forget()
+        code = tree_digests(self.root, CODE)
+        data = tree_digests(self.root, ("data", "docs"))
+        portal = load_portal(self.root, self._read)
+        rebuild = Rebuild(self, portal, site, data, full=code != self._code or not self._pages)
+        rebuild.data_changed = {k: v for k, v in data.items() if k.startswith("data/")} != self._data
+        self._code, self._data = code, {k: v for k, v in data.items() if k.startswith("data/")}
+        self._current = rebuild
+        producers = [rebuild.reusing(f.files) for f in features if f.files]
+        build = Build(portal, site, features, SiteFiles(portal, site, producers), serve=rebuild)
+        rebuild.build = build
+        return build
+
+    def failed(self) -> None:
+        self._forget()
+
+    def _read(self, path: Path, shown_as: str, model, problems: list[Problem]):
+        """load_portal's reader: a file whose bytes are unchanged gives the document and record it gave before (only
+        files without problems are kept, so a problem is always reported again)."""
+        raw = path.read_bytes()
+        key = f"{shown_as}:{model.__module__}.{model.__qualname__}"
+        kept = self._records.get(key)
+        if kept is not None and kept[0] == raw:
+            return kept[1], kept[2]
+        before = len(problems)
+        doc, record = read_file(path, shown_as, model, problems)
+        if record is not None and len(problems) == before:
+            self._records[key] = (raw, doc, record)
+            self.fingerprints.register(record, hashlib.blake2b(raw, digest_size=16).hexdigest())
+        else:
+            self._records.pop(key, None)
+        return doc, record
+
+
+class Rebuild:
+    """The serve session's side of one Build: what it reuses and what it records for the next."""
+
+    def __init__(self, session: ServeSession, portal: Portal, site: Publication, files: dict[str, str], full: bool):
+        self.session, self.portal, self.full = session, portal, full
+        self.build: Any = None
+        self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
+        self._made_features: dict[str, Made] = {}
+        self._made_producers: dict[str, Made] = {}
+        self._made_pages: dict[str, tuple[str, Reads]] = {}
+        self._page_reads: dict[str, list[Reads]] = {}  # URL -> what the page hooks read
+        self._rendered: set[str] = set()
+        self._order: list[str] = []  # every page's URL in the order the languages' builds render them
+        self._decided = False
+        self.data_changed = True
+        self._spec_digests: dict[int, str] = {}
+        self._files_digest: str | None = None
+
+    def files_digest(self) -> str:
+        if self._files_digest is None:
+            hashed = hashlib.blake2b(digest_size=16)
+            for path, data in sorted(self.build.files.all().items()):
+                hashed.update(path.encode() + len(data).to_bytes(8, "big") + data)
+            self._files_digest = hashed.hexdigest()
+        return self._files_digest
+
+    def _produced(self, path: str) -> bytes:
+        return self.build.files.all()[path]
+
+    def _unchanged(self, made: Made | None) -> bool:
+        return made is not None and not self.full and self.values.digest(made.reads) == made.reads_digest
+
+    # ------------------------------------------------ features and producers
+
+    def feature_specs(self, feature, build) -> list[PageSpec]:
+        """The feature's specs: the last build's while nothing they were made from changed (docs/ included: the
+        translations page lists its pages)."""
+        made = self.session._features.get(feature.name)
+        if self._unchanged(made):
+            assert made is not None
+            self._made_features[feature.name] = made
+            return made.result
+        view, reads = recording(self.portal)
+        reads[("docs",)] = reads[("site",)] = ()
+        specs = feature.pages(_Asking(build, view, reads))
+        self._made_features[feature.name] = Made(reads, "", specs)
+        return specs
+
+    def reusing(self, produce: Producer) -> Producer:
+        name = f"{produce.__module__}.{produce.__qualname__}"
+
+        def reused_or_made(portal, site):
+            made = self.session._producers.get(name)
+            if self._unchanged(made):
+                assert made is not None
+                self._made_producers[name] = made
+                return made.result
+            view, reads = recording(portal)
+            reads[("site",)] = ()
+            files = produce(view, site)
+            self._made_producers[name] = Made(reads, "", files)
+            return files
+
+        reused_or_made.__module__, reused_or_made.__name__ = produce.__module__, produce.__name__
+        return reused_or_made
+
+    # ------------------------------------------------ pages
+
+    def decide(self, specs: Sequence[PageSpec], files: Files, site_dir: str) -> None:
+        """Before the first language's generated pages: a page added or removed (generated or in docs/) rebuilds
+        everything, and a full build of a dirty serve starts from an empty site directory, as a clean build does."""
+        if self._decided:
+            return
+        self._decided = True
+        urls = sorted(spec.url(lang) for spec in specs for lang in LANGS)
+        page_set = digest(urls, sorted(f.src_uri for f in files.documentation_pages()))
+        if page_set != self.session._page_set:
+            self.full = True
+        self.session._page_set = page_set
+        if self.full and self.session.dirty:
+            self.session._written, self.session._search, self.session._dates = {}, {}, {}
+            utils.clean_directory(site_dir)
+
+    def mark_written_pages(self, files: Files) -> None:
+        """The hand-written pages (docs/) call the data's macros: all rendered again when data/ changed (mkdocs'
+        dirty build renders one otherwise only when its file is newer than its page)."""
+        if self.full or self.data_changed:
+            for file in files.documentation_pages():
+                if file.abs_src_path is not None:
+                    file.is_modified = _modified  # type: ignore[method-assign]
+
+    def page_markdown(self, spec: PageSpec, lang: str, render: Callable[[PageSpec, Any, str], str]) -> str | None:
+        """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it)."""
+        url = spec.url(lang)
+        spec_digest = self._spec_digests.get(id(spec))
+        if spec_digest is None:  # once for all languages (the specs live as long as the build)
+            spec_digest = self._spec_digests[id(spec)] = self.session.fingerprints.digest(
+                (spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
+            )
+        last = self.session._pages.get(url)
+        if self.session.dirty and last is not None and last[0] == spec_digest and self._unchanged(last[1]):
+            return None
+        view, reads = recording(self.portal)
+        markdown = render(spec, view, lang)
+        self._made_pages[url] = (spec_digest, reads)
+        return markdown
+
+    def portal_for(self, url: str) -> Portal:
+        """The portal a page hook reads for the page at `url`, recording what it reads."""
+        view, reads = recording(self.portal)
+        self._page_reads.setdefault(url, []).append(reads)
+        return view
+
+    def pages_in_order(self, pages: Iterable) -> None:
+        """One language's pages, as mkdocs renders them (on_env): a page the dirty build skips gets back its sitemap
+        date (static-i18n's sitemap lists every page)."""
+        for page in pages:
+            self._order.append(page.url)
+            if page.markdown is None and page.url in self.session._dates:
+                page.update_date = self.session._dates[page.url]
+
+    def rendered(self, page) -> None:
+        """The page is rendered in this build (on_page_context: its sitemap date is final)."""
+        self._rendered.add(page.url)
+        self.session._dates[page.url] = page.update_date
+
+    def whole_search_index(self, docs: list[dict]) -> list[dict]:
+        """The search entries of every page: this build's for the pages it rendered, the last build's for the rest,
+        in the order a full build writes them."""
+        fresh: dict[str, list[dict]] = {}
+        for doc in docs:
+            fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
+        kept = self.session._search
+        for url in self._rendered:
+            kept[url] = fresh.get(url, [])
+        return [doc for url in self._order for doc in kept.get(url, [])]
+
+    def write_files(self, site_dir: str) -> None:
+        """The produced files whose bytes changed (all of them after a full build); those no longer produced go."""
+        files, written = self.build.files.all(), self.session._written
+        if not self.session.dirty:  # mkdocs emptied the site directory
+            written = {}
+        for path in set(written) - set(files):
+            target = Path(site_dir, path)
+            if target.is_file():
+                os.remove(target)
+        for path, data in files.items():
+            if written.get(path) != data:
+                target = Path(site_dir, path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        self.session._written = dict(files)
+
+    def commit(self) -> None:
+        """The build succeeded: what it made and read is what the site directory now holds."""
+        session, values = self.session, self.values
+        for store, made in ((session._features, self._made_features), (session._producers, self._made_producers)):
+            for name, item in made.items():
+                store[name] = Made(item.reads, values.digest(item.reads), item.result)
+        if self.full:
+            session._pages = {}
+        for url, (spec_digest, reads) in self._made_pages.items():
+            for more in self._page_reads.get(url, []):
+                reads = reads | more
+            session._pages[url] = (spec_digest, Made(reads, values.digest(reads)))
+        session._current = None
+
+
+def _modified() -> bool:
+    return True
+
+
+class _Asking:
+    """What a feature's `pages` reads of the Build, recorded: the portal's answers and the produced files' sizes."""
+
+    def __init__(self, build: Build, portal: Portal, reads: Reads):
+        self.portal, self.site, self._build, self._reads = portal, build.site, build, reads
+
+    def file_size(self, path: str) -> int:
+        self._reads[("file", path)] = (path,)
+        return self._build.file_size(path)
+
+    def x_fingerprint(self) -> str:
+        """What a spec holding `file_size` (a form page's downloads, sized when rendered) stands for: every produced
+        file's bytes."""
+        assert self._build.serve is not None
+        return self._build.serve.files_digest()
