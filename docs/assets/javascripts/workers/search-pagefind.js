@@ -1,0 +1,72 @@
+// The theme's search box asks this worker (in place of its lunr worker, see overrides/main.html) and gets the answers
+// from Pagefind: the reader's language's index arrives in small chunks as queries need them, never the whole site.
+// It speaks the theme's worker messages (integrations/search/worker/message): SETUP (the theme's index, empty here)
+// is answered READY, a QUERY with a RESULT: result groups, one per page, the page first and then its sections.
+(function () {
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var SHOWN = 10;  // pages whose text is fetched for one query: the theme lists what it receives
+  var params = new URLSearchParams(self.location.search);
+  var siteRoot = new URL("../../../", self.location.href);  // this file is assets/javascripts/workers/
+  var bundle = new URL("pagefind/", siteRoot).href;
+  var lang = params.get("lang") || "unknown";
+  // Pagefind takes the language from <html lang>, which a worker has not (it would fall back to the language with the
+  // most pages): it is answered from ?lang=, set by the page.
+  self.document = { currentScript: null, querySelector: function (selector) {
+    return selector === "html" ? { getAttribute: function () { return lang; } } : null;
+  } };
+  var ready = import(bundle + "pagefind.js").then(function (pagefind) {
+    return pagefind.options({ basePath: bundle }).then(function () { return pagefind.init(); }).then(function () {
+      return pagefind;
+    });
+  });
+  var queue = ready;  // queries are answered in the order they were asked: the theme shows the last answer
+
+  function address(url) {  // Pagefind's URLs start at the site's root folder, wherever the site is served from
+    return new URL(url.replace(/^\//, ""), siteRoot).href;
+  }
+
+  // The query's words as typed, which the theme hands to the page it opens (?h=) to mark there. Not the words Pagefind
+  // marked in its excerpts: it cuts a name it does not know (杨承阁) into single characters, marked everywhere.
+  function terms(query) {
+    var words = {};
+    query.split(/\s+/).filter(Boolean).forEach(function (word) { words[word.toLowerCase()] = true; });
+    return words;
+  }
+
+  function group(data, score, query) {
+    var sections = (data.sub_results || []).filter(function (s) { return s.url.indexOf("#") >= 0; });
+    var matched = terms(query);
+    var page = { location: address(data.url), title: data.meta.title || data.url, text: data.excerpt,
+      score: score, terms: matched };
+    var best = Math.max.apply(null, sections.map(function (s) { return (s.locations || []).length; }).concat([0]));
+    return [page].concat(sections.map(function (s) {
+      return { location: address(s.url), title: s.title, text: s.excerpt, terms: matched,
+        score: (s.locations || []).length === best ? score : score / 2 };  // the theme folds the lower ones
+    }));
+  }
+
+  function search(pagefind, query) {
+    if (!query) return Promise.resolve([]);
+    return pagefind.search(query).then(function (found) {
+      var shown = found ? found.results.slice(0, SHOWN) : [];
+      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (pages) {
+        return pages.map(function (data, i) { return group(data, shown[i].score, query); });
+      });
+    });
+  }
+
+  self.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === SETUP) {
+      ready.then(function () { self.postMessage({ type: READY }); });
+    } else if (message.type === QUERY) {
+      var query = String(message.data || "").trim();
+      queue = queue.then(function () {
+        return ready.then(function (pagefind) { return search(pagefind, query); }).catch(function (error) {
+          console.warn("search-pagefind.js:", error);
+          return [];
+        }).then(function (items) { self.postMessage({ type: RESULT, data: { items: items } }); });
+      });
+    }
+  });
+})();
