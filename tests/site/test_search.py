@@ -203,6 +203,9 @@ class SiteSearch:
         page.goto(root_url)
         config = json.loads(page.locator("#__config").text_content())
         self.ready_text = config["translations"]["search.result.placeholder"]
+        button = page.locator('label.md-header__button[for="__search"]')
+        if button.is_visible():  # on a phone the search box opens from the header button
+            button.click()
         self.box = page.locator("input.md-search__input")
         self.box.click()
         self.meta = page.locator(".md-search-result__meta")
@@ -283,6 +286,27 @@ def test_english_search_finds(search_en, query, expected, within, how):
     assert "en/" + expected in pages[:within], (
         f"{query!r}: expected en/{expected} in the first {within}, got {pages[:5]}"
     )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
+)
+@pytest.mark.parametrize("root,lang,query", [("", "zh", "湘教通"), ("en/", "en", "Hunan")], ids=["zh", "en"])
+def test_a_search_downloads_only_its_languages_index_from_this_host(browser, site_server, viewport, root, lang, query):
+    context = browser.new_context(viewport=viewport)  # a fresh cache: every request is seen
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        pages = SiteSearch(context.new_page(), site_server + root).pages_for(query, "paste")
+    finally:
+        context.close()
+    assert pages and all(p.startswith("en/") == (lang == "en") for p in pages), pages
+    assert not [url for url in requested if not url.startswith((site_server, "data:", "blob:"))]
+    bundle = [url.rsplit("/", 1)[-1] for url in requested if "/pagefind/" in url and ".pf_" in url]
+    assert any(name.endswith(".pf_meta") for name in bundle) and any(name.endswith(".pf_index") for name in bundle)
+    other = [name for name in bundle if not name.startswith((f"pagefind.{lang}_", f"{lang}_"))]
+    assert not other, f"another language's index files: {other}"
 
 
 @pytest.mark.browser

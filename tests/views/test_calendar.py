@@ -457,18 +457,14 @@ def test_notice_pages_link_the_calendar_and_each_deadlines_ics(built_site, url):
 
 def test_grids_and_lists_stay_out_of_the_search_index(built_site):
     """The calendar repeats the notices' facts once per day and year: searching finds them on the notice pages."""
-    import json
+    from tests.support import pagefind_pages
 
-    indexes = list(built_site.rglob("search_index.json"))
-    assert indexes
-    for index in indexes:
-        docs = [d for d in json.loads(index.read_text(encoding="utf-8"))["docs"] if "calendar/" in d["location"]]
-        assert docs, index  # the pages themselves can still be found
-        for doc in docs:
-            words = doc["text"].replace("\u200b", "")  # zero-width spaces of the Chinese word segmentation
-            assert "添加到我的日历" not in words and "Add to my calendar" not in words, doc["location"]  # list entries
-            if doc["location"].endswith(("#月历", "#month-by-month")):  # grid cells
-                assert "院校申报" not in words and "School filing" not in words, doc["location"]
+    pages = {url: page for url, page in pagefind_pages(built_site).items() if "calendar/" in url}
+    assert "calendar/" in pages and "en/calendar/" in pages  # the pages themselves can still be found
+    for url, page in pages.items():
+        words = page["content"]
+        assert "添加到我的日历" not in words and "Add to my calendar" not in words, url  # list entries
+        assert "院校申报" not in words and "School filing" not in words, url  # grid cells
 
 
 @pytest.mark.parametrize("url,name", [("", "日历"), ("en", "Calendar")])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -368,23 +367,15 @@ def test_catalogue_is_in_the_navigation_of_both_languages(built_site):
     assert "证书目录" in zh and "Certificates" in en
 
 
-def search_entries(site: Path) -> dict[str, str]:
-    """Site-relative location -> title of every search entry, whether the index is combined or one per language."""
-    entries = {}
-    for prefix in ("", "en/"):
-        path = site / prefix / "search" / "search_index.json"
-        if path.exists():
-            for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
-                location = doc["location"] if doc["location"].startswith(prefix) else prefix + doc["location"]
-                entries[location] = doc["title"].replace("\u200b", "")
-    return entries
-
-
 def test_search_lands_on_each_certificate(built_site, portal):
-    entries = search_entries(built_site)
-    for c in portal.catalogue.certificates:
-        assert entries.get(f"certificates/#cert-{c.id}") == c.name.zh
-        assert entries.get(f"en/certificates/#cert-{c.id}") == c.name.en
+    """Each certificate's name is a heading with an id: Pagefind's result for it links to that row (a sub-result)."""
+    from tests.support import pagefind_pages
+
+    pages = pagefind_pages(built_site)
+    for root, lang in (("", "zh"), ("en/", "en")):
+        anchors = {a["id"]: a["text"] for a in pages[root + "certificates/"]["anchors"] if a["element"] == "h3"}
+        for c in portal.catalogue.certificates:
+            assert anchors.get(f"cert-{c.id}") == getattr(c.name, lang), (lang, c.id)
 
 
 # ---------------------------------------------------------------- scale

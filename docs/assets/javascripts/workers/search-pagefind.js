@@ -14,12 +14,17 @@
   self.document = { currentScript: null, querySelector: function (selector) {
     return selector === "html" ? { getAttribute: function () { return lang; } } : null;
   } };
-  var ready = import(bundle + "pagefind.js").then(function (pagefind) {
-    return pagefind.options({ basePath: bundle }).then(function () { return pagefind.init(); }).then(function () {
-      return pagefind;
+  // Loaded at the first query, not with the page: a reader who never searches downloads nothing of it.
+  var loaded = null;
+  function pagefind() {
+    loaded = loaded || import(bundle + "pagefind.js").then(function (module) {
+      return module.options({ basePath: bundle }).then(function () { return module.init(); }).then(function () {
+        return module;
+      });
     });
-  });
-  var queue = ready;  // queries are answered in the order they were asked: the theme shows the last answer
+    return loaded;
+  }
+  var queue = Promise.resolve();  // queries are answered in the order asked: the theme shows the last answer
 
   function address(url) {  // Pagefind's URLs start at the site's root folder, wherever the site is served from
     return new URL(url.replace(/^\//, ""), siteRoot).href;
@@ -45,9 +50,9 @@
     }));
   }
 
-  function search(pagefind, query) {
+  function search(query) {
     if (!query) return Promise.resolve([]);
-    return pagefind.search(query).then(function (found) {
+    return pagefind().then(function (module) { return module.search(query); }).then(function (found) {
       var shown = found ? found.results.slice(0, SHOWN) : [];
       return Promise.all(shown.map(function (r) { return r.data(); })).then(function (pages) {
         return pages.map(function (data, i) { return group(data, shown[i].score, query); });
@@ -58,11 +63,11 @@
   self.addEventListener("message", function (event) {
     var message = event.data || {};
     if (message.type === SETUP) {
-      ready.then(function () { self.postMessage({ type: READY }); });
+      self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
       var query = String(message.data || "").trim();
       queue = queue.then(function () {
-        return ready.then(function (pagefind) { return search(pagefind, query); }).catch(function (error) {
+        return search(query).catch(function (error) {
           console.warn("search-pagefind.js:", error);
           return [];
         }).then(function (items) { self.postMessage({ type: RESULT, data: { items: items } }); });
