@@ -47,6 +47,7 @@ def test_a_missing_pagefind_binary_fails_with_a_clear_message(monkeypatch):
 def test_pagefind_is_pinned_with_the_binary_that_segments_chinese():
     requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert re.search(r"^pagefind\[extended\]==\S+$", requirements, re.M)
+    assert re.search(r"^pagefind-bin-extended==\S+$", requirements, re.M)  # the binary itself, pinned too
 
 
 # ---------------------------------------------------------------- the built site
