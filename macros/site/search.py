@@ -1,7 +1,8 @@
 # Search per language with Pagefind: after static-i18n's last build the Pagefind binary indexes the built site into
 # pagefind/ (one index per <html lang>, so each language searches and downloads only its own pages, in chunks); the
 # theme's search box talks to docs/assets/javascripts/workers/search-pagefind.js instead of its lunr worker.
-# The theme's own index is left empty: it would download every page's text before the first query.
+# The theme's own index is left empty: it would download every page's text before the first query. Each page gets
+# the words it is found by first (its title, cut by jieba, and its document numbers: macros/site/search_keys.py).
 from __future__ import annotations
 
 import json
@@ -17,7 +18,10 @@ if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` p
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from macros.site.i18n_pages import building_further_language, languages  # noqa: E402
+from macros.render.render import render_fragment  # noqa: E402
+from macros.site import search_keys  # noqa: E402
+from macros.site.build import Build  # noqa: E402
+from macros.site.i18n_pages import building_further_language, languages, page_language  # noqa: E402
 
 INDEX_PATH = "search/search_index.json"
 BUNDLE = "pagefind"  # folder of the Pagefind bundle in the site
@@ -49,8 +53,17 @@ def pagefind_command(site_dir: str) -> list[str]:
     return [*cmd, "--glob", "**/index.html", "--silent"]  # index.html: every page but the 404 page
 
 
+# Word locations per index chunk (Pagefind's default: 20000, about 20-30 KB gzip). A query fetches at least one chunk
+# per word, so at the real data's size the default chunk alone was a quarter of the first search; smaller chunks make
+# the chunk list in the language's metadata (fetched by every first search) longer. Pagefind reads it from the
+# environment only, under a name it calls unstable: tests/site/test_search.py checks that the bundle honours it.
+CHUNK_LOCATIONS = 1000
+CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
+
+
 def run_pagefind(site_dir: str) -> None:
-    result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True)
+    env = {**os.environ, CHUNK_ENV: str(CHUNK_LOCATIONS)}
+    result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise PluginError(f"search: Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
 
@@ -72,6 +85,26 @@ _serving = False  # under `mkdocs serve`, Pagefind runs beside the reload instea
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+
+
+def on_config(config):  # after hooks.py's on_config (priority 100), which makes the build
+    import jieba
+
+    if not building_further_language(config):
+        for word in search_keys.data_words(Build.of(config).portal):
+            jieba.add_word(word)
+    return config
+
+
+def on_page_content(html, page, config, files):
+    import jieba
+
+    title = search_keys.heading_text(html) or page.title or ""
+    keys = search_keys.keys(title, jieba.cut_for_search)
+    if not keys:
+        return html
+    lang = page_language(page)
+    return render_fragment("search_keys.html", Build.of(config).portal, lang, page.url, keys=keys) + html
 
 
 @event_priority(50)  # before the theme's search plugin reads the page: it indexes nothing (Pagefind does)

@@ -2,10 +2,19 @@
 // from Pagefind: the reader's language's index arrives in small chunks as queries need them, never the whole site.
 // It speaks the theme's worker messages (integrations/search/worker/message): SETUP (the theme's index, empty here)
 // is answered READY, a QUERY with a RESULT: result groups, one per page, the page first and then its sections.
+// Each page listed costs its text (Pagefind's fragment of the page, 1-8 KB): a query fetches the first FIRST pages,
+// and MORE further ones each time the reader asks for them (the button docs/assets/portal.js adds below the list,
+// through the page's BroadcastChannel named in ?channel=, which also hears how many pages matched).
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var SHOWN = 10;  // pages whose text is fetched for one query: the theme lists what it receives
+  var FIRST = 5, MORE = 10;
+  // A page whose title or document number has the query's words comes first: each page's `keys` metadata (its title
+  // cut into words, macros/site/search_keys.py) adds to the score of its text; Pagefind's `title` (one unsegmented
+  // word in Chinese) adds nothing, so that both languages rank alike.
+  var RANKING = { metaWeights: { keys: 5, title: 0 } };
   var params = new URLSearchParams(self.location.search);
+  var channel = params.get("channel") && typeof BroadcastChannel === "function"
+    ? new BroadcastChannel(params.get("channel")) : null;
   var siteRoot = new URL("../../../", self.location.href);  // this file is assets/javascripts/workers/
   var bundle = new URL("pagefind/", siteRoot).href;
   var lang = params.get("lang") || "unknown";
@@ -18,7 +27,7 @@
   var loaded = null;
   function pagefind() {
     loaded = loaded || import(bundle + "pagefind.js").then(function (module) {
-      return module.options({ basePath: bundle }).then(function () { return module.init(); }).then(function () {
+      return module.options({ basePath: bundle, ranking: RANKING }).then(function () { return module.init(); }).then(function () {
         return module;
       });
     });
@@ -50,13 +59,26 @@
     }));
   }
 
+  var current = { query: "", results: [], items: [] };  // the last query's answer, as far as it is loaded
+
+  // The results up to `count` of the current answer, their pages' text fetched and turned into the theme's groups.
+  function fill(state, count) {
+    var next = state.results.slice(state.items.length, count);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+      pages.forEach(function (data, i) { state.items.push(group(data, next[i].score, state.query)); });
+      return state;
+    });
+  }
+
+  function answer(state) {
+    self.postMessage({ type: RESULT, data: { items: state.items.slice() } });
+    if (channel) channel.postMessage({ query: state.query, total: state.results.length, shown: state.items.length });
+  }
+
   function search(query) {
-    if (!query) return Promise.resolve([]);
+    if (!query) return Promise.resolve({ query: query, results: [], items: [] });
     return pagefind().then(function (module) { return module.search(query); }).then(function (found) {
-      var shown = found ? found.results.slice(0, SHOWN) : [];
-      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (pages) {
-        return pages.map(function (data, i) { return group(data, shown[i].score, query); });
-      });
+      return fill({ query: query, results: found ? found.results : [], items: [] }, FIRST);
     });
   }
 
@@ -69,9 +91,17 @@
       queue = queue.then(function () {
         return search(query).catch(function (error) {
           console.warn("search-pagefind.js:", error);
-          return [];
-        }).then(function (items) { self.postMessage({ type: RESULT, data: { items: items } }); });
+          return { query: query, results: [], items: [] };
+        }).then(function (state) { current = state; answer(state); });
       });
     }
+  });
+  if (channel) channel.addEventListener("message", function (event) {  // the reader asks for more of this answer
+    var asked = event.data || {};
+    if (asked.more !== current.query || current.items.length >= current.results.length) return;
+    queue = queue.then(function () {
+      var state = current;
+      return fill(state, state.items.length + MORE).then(function () { if (state === current) answer(state); });
+    }).catch(function (error) { console.warn("search-pagefind.js:", error); });
   });
 })();
