@@ -23,15 +23,20 @@
   self.document = { currentScript: null, querySelector: function (selector) {
     return selector === "html" ? { getAttribute: function () { return lang; } } : null;
   } };
-  // Loaded at the first query, not with the page: a reader who never searches downloads nothing of it.
+  // Loaded at the first query, not with the page: a reader who never searches downloads nothing of it. Each query
+  // gets a fresh Pagefind instance: in Pagefind 1.5.2 one instance's metadata scores grow with every search it has
+  // run, so that the same query ranked differently after others (安徽: the province page first on its own, the notice
+  // first after three other queries). A new instance fetches nothing again but the small entry file; the browser's
+  // cache holds the rest.
   var loaded = null;
-  function pagefind() {
-    loaded = loaded || import(bundle + "pagefind.js").then(function (module) {
-      return module.options({ basePath: bundle, ranking: RANKING }).then(function () { return module.init(); }).then(function () {
-        return module;
+  function instance() {
+    loaded = loaded || import(bundle + "pagefind.js");
+    return loaded.then(function (module) {
+      var fresh = module.createInstance({ basePath: bundle });
+      return fresh.options({ ranking: RANKING }).then(function () { return fresh.init(); }).then(function () {
+        return fresh;
       });
     });
-    return loaded;
   }
   var queue = Promise.resolve();  // queries are answered in the order asked: the theme shows the last answer
 
@@ -77,8 +82,11 @@
 
   function search(query) {
     if (!query) return Promise.resolve({ query: query, results: [], items: [] });
-    return pagefind().then(function (module) { return module.search(query); }).then(function (found) {
-      return fill({ query: query, results: found ? found.results : [], items: [] }, FIRST);
+    if (current.pagefind) current.pagefind.destroy();
+    return instance().then(function (pagefind) {
+      return pagefind.search(query).then(function (found) {
+        return fill({ query: query, results: found ? found.results : [], items: [], pagefind: pagefind }, FIRST);
+      });
     });
   }
 
