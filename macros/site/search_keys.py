@@ -14,6 +14,7 @@ _NAME_SEPARATORS = re.compile(r"[、，,\s]+")
 # 湘教通〔2022〕80号, 人社厅函〔2025〕154号: the prefix, the year and the number as a reader may type any of them
 _DOC_NUMBER = re.compile(r"([^\s〔〕（）()，,。：:]+)〔(\d{4})〕(\d+号)")
 _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.U)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def data_words(portal) -> list[str]:
@@ -29,7 +30,7 @@ def data_words(portal) -> list[str]:
 def heading_text(page_html: str) -> str | None:
     """The text of the page's first <h1>, if it has one."""
     found = _HEADING.search(page_html)
-    return html.unescape(_TAG.sub(" ", found[1])).strip() if found else None
+    return " ".join(html.unescape(_TAG.sub(" ", found[1])).split()) if found else None
 
 
 def keys(title: str, segment) -> str:
@@ -38,7 +39,11 @@ def keys(title: str, segment) -> str:
     words: list[str] = []
     for prefix, year, number in _DOC_NUMBER.findall(title):
         words += [f"{prefix}〔{year}〕{number}", prefix, year, number]
-    words += [w.strip() for w in segment(title)]
+    cut = [w.strip() for w in segment(title)]
+    # The browser cuts a Chinese query again (Intl.Segmenter) and often into single characters (试点 → 试 点, 教务处 →
+    # 教 务 处); Pagefind matches a query word at the start of a word and wants every query word matched, so each
+    # character of a title's Chinese word is a key too.
+    words += cut + [char for word in cut if len(word) > 1 for char in word if _HAN.match(char)]
     seen: dict[str, None] = {}
     for word in words:
         if word and _WORD.search(word):

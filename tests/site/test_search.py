@@ -9,7 +9,7 @@ import re
 import pytest
 
 from macros.site import search
-from tests.support import ROOT
+from tests.support import ROOT, pagefind_pages
 
 # ---------------------------------------------------------------- the hook
 
@@ -44,6 +44,35 @@ def test_a_missing_pagefind_binary_fails_with_a_clear_message(monkeypatch):
         search.pagefind_executable()
 
 
+def test_pagefind_indexes_in_small_chunks():
+    # the environment variable Pagefind reads its chunk size from (unstable by its own name): if a Pagefind update
+    # drops it, test_index_chunks_stay_small fails on the built site
+    cmd_env = search.CHUNK_ENV, str(search.CHUNK_LOCATIONS)
+    assert cmd_env == ("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", "1000")
+
+
+def test_search_keys_are_the_title_cut_into_words_and_each_document_number_whole():
+    import jieba
+
+    from macros.site import search_keys
+
+    keys = search_keys.keys("关于做好湖南省试点工作的通知 湘教通〔2022〕80号", jieba.cut_for_search).split()
+    assert {"湘教通〔2022〕80号", "湘教通", "2022", "80号", "湖南省", "试点", "通知"} <= set(keys)
+    assert {"试", "点"} <= set(keys)  # the browser may cut a query into single characters
+    assert len(keys) == len(set(keys)) and "〔" not in keys and "的" in keys
+    assert search_keys.keys("Filing a pilot: a guide", jieba.cut_for_search) == "filing a pilot guide"
+    assert search_keys.heading_text('<p>x</p><h1 id="t">Who <em>pays</em> &amp; why</h1>') == "Who pays & why"
+    assert search_keys.heading_text("<h2>no title</h2>") is None
+
+
+def test_data_words_are_contact_names_and_document_number_prefixes(portal):
+    from macros.site import search_keys
+
+    words = set(search_keys.data_words(portal))
+    for notice in portal.notices:
+        assert notice.doc_number.split("〔")[0] in words
+
+
 def test_pagefind_is_pinned_with_the_binary_that_segments_chinese():
     requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert re.search(r"^pagefind\[extended\]==\S+$", requirements, re.M)
@@ -72,6 +101,28 @@ def test_pagefind_has_one_index_per_language(built_site):
     assert (built_site / "pagefind" / "pagefind.js").is_file()
 
 
+def test_index_chunks_stay_small(built_site):
+    # a query fetches at least one chunk per word: at Pagefind's default size one chunk was 18-30 KB at the real size
+    chunks = list((built_site / "pagefind" / "index").glob("*.pf_index"))
+    assert len(chunks) > 4 and max(p.stat().st_size for p in chunks) < 8_000
+
+
+def test_every_page_has_its_search_keys(built_site):
+    for url, page in pagefind_pages(built_site).items():
+        assert page["meta"].get("keys"), url
+    assert "湘教通〔2022〕80号" in pagefind_pages(built_site)["notices/hunan-2022-80/"]["meta"]["keys"].split()
+
+
+def test_the_repeated_boxes_are_not_indexed(built_site):
+    from macros.views import language
+
+    for url, page in pagefind_pages(built_site).items():
+        lang = "en" if url.startswith("en/") else "zh"
+        text = page["content"].replace("\u200b", "")
+        for key in ("report_error", "pilot_status_title"):
+            assert language.label(key, lang) not in text, (url, key)
+
+
 def test_pages_ask_pagefind_in_their_own_language(built_site):
     worker = built_site / "assets/javascripts/workers/search-pagefind.js"
     assert worker.is_file()
@@ -97,24 +148,25 @@ FIRST, TOP3 = 1, 3
 
 
 def ranked(how: str):
-    """A query whose page Pagefind (default ranking) does not put where the table wants it: a known miss, kept in the
+    """A query whose page Pagefind (with this site's ranking: search-pagefind.js, search_keys.py) does not put where
+    the table wants it: a known miss, kept in the
     table so that it is seen, and strict so that a better ranking shows as a pass to remove the mark."""
     return pytest.mark.xfail(strict=True, reason=f"Pagefind ranking: {how}")
 
 
 ZH_QUERIES = [  # (what a reader types, the page that must come back, within how many results)
     pytest.param(
-        "申报", "guide/filing/", TOP3, marks=ranked("guide/levels/ first")
+        "申报", "guide/filing/", TOP3, marks=ranked("5th, after guide/levels/, guide/compare/ and two notices")
     ),  # the word 申报, not every word that starts with 申
     ("湘教通", "notices/hunan-2022-80/", FIRST),  # a document-number prefix, whole (not 湘 alone)
-    pytest.param("证书", "certificates/", FIRST, marks=ranked("guide/handover/ first")),
+    ("证书", "certificates/", FIRST),
     ("考核费用", "guide/fees/", FIRST),
     ("调整申请", "notices/anhui-2022-11/", TOP3),
     ("杨承阁", "notices/hunan-2022-80/", TOP3),
     ("湘教通〔2022〕80号", "notices/hunan-2022-80/", FIRST),
     ("80号", "notices/hunan-2022-80/", TOP3),
     ("人社厅函〔2025〕154号", "notices/mohrss-2025-154/", FIRST),
-    pytest.param("皖教秘职成〔2022〕11号", "notices/anhui-2022-11/", FIRST, marks=ranked("provinces/anhui/ first")),
+    ("皖教秘职成〔2022〕11号", "notices/anhui-2022-11/", FIRST),
     ("11号", "notices/anhui-2022-11/", TOP3),
     ("鲁教职处函", "notices/shandong-2022-8/", TOP3),
     ("鲁电职院教字〔2024〕26号", "notices/sdcet-2024-26/", TOP3),
@@ -125,19 +177,24 @@ ZH_QUERIES = [  # (what a reader types, the page that must come back, within how
     ("赵朝晖", "notices/shandong-2022-8/", TOP3),
     ("谢爱国", "notices/anhui-2022-11/", TOP3),
     ("QQ群", "provinces/hunan/", TOP3),
-    pytest.param("中级", "guide/levels/", FIRST, marks=ranked("certificates/ first")),
+    pytest.param("中级", "guide/levels/", FIRST, marks=ranked("2nd, after certificates/")),
     ("初级", "guide/levels/", TOP3),
     ("推进办", "provinces/hunan/", TOP3),
     ("汇总表", "guide/filing/", TOP3),  # the filing guide explains Anhui's school summary sheet
-    pytest.param("市级审核", "guide/filing/", TOP3, marks=ranked("only notices/anhui-2022-11/ found")),
+    pytest.param(
+        "市级审核",
+        "guide/filing/",
+        TOP3,
+        marks=ranked("not found: the browser cuts 市 级 审核, and 级 starts no word there"),
+    ),
     ("备案", "guide/filing/", FIRST),
-    pytest.param("教务处", "guide/filing/", FIRST, marks=ranked("provinces/shandong/ first")),
-    pytest.param("安徽", "provinces/anhui/", FIRST, marks=ranked("notices/anhui-2022-11/ first")),
+    ("教务处", "guide/filing/", FIRST),
+    pytest.param("安徽", "provinces/anhui/", FIRST, marks=ranked("2nd, after notices/anhui-2022-11/")),
     ("湖南", "provinces/hunan/", FIRST),
     ("山东", "provinces/shandong/", FIRST),
-    pytest.param("试点费用", "guide/fees/", FIRST, marks=ranked("guide/handover/ first")),
+    ("试点费用", "guide/fees/", FIRST),
     ("管理办法", "notices/sdcet-2024-26/", FIRST),
-    pytest.param("证书目录", "certificates/", FIRST, marks=ranked("notices/mohrss-2025-154/ first")),
+    ("证书目录", "certificates/", FIRST),
     ("春季", "notices/anhui-2022-11/", TOP3),
 ]
 
@@ -153,19 +210,19 @@ EN_QUERIES = [
     ("Zhang Xian", "provinces/anhui/", TOP3),
     ("Zhao Zhaohui", "notices/shandong-2022-8/", TOP3),
     ("adjustment", "notices/anhui-2022-11/", TOP3),
-    pytest.param("intermediate", "guide/levels/", FIRST, marks=ranked("en/certificates/ first")),
+    pytest.param("intermediate", "guide/levels/", FIRST, marks=ranked("2nd, after en/certificates/")),
     ("junior", "guide/levels/", TOP3),
     ("management measures", "notices/sdcet-2024-26/", FIRST),
     ("certificate catalogue", "certificates/", FIRST),
     ("academic affairs", "guide/filing/", FIRST),
     ("levels", "guide/levels/", FIRST),
-    pytest.param("filing", "guide/filing/", FIRST, marks=ranked("en/guide/levels/ first")),
+    pytest.param("filing", "guide/filing/", FIRST, marks=ranked("2nd, after en/guide/levels/")),
     ("municipal review", "guide/filing/", TOP3),
     ("spring", "notices/anhui-2022-11/", TOP3),
     ("80", "notices/hunan-2022-80/", TOP3),
     ("summary sheet", "notices/anhui-2022-11/", TOP3),
     ("QQ group", "provinces/shandong/", TOP3),
-    pytest.param("stamped scans", "guide/filing/", TOP3, marks=ranked("en/guide/filing/ fourth")),
+    pytest.param("stamped scans", "guide/filing/", TOP3, marks=ranked("4th")),
     # the pilot guide explains their role; since 2025 the hand-over guide has a section for them too
     ("training evaluation organisation", "guide/pilot/", TOP3),
     ("training evaluation organisation", "guide/handover/", TOP3),
@@ -308,6 +365,30 @@ def test_a_search_downloads_only_its_languages_index_from_this_host(browser, sit
     assert any(name.endswith(".pf_meta") for name in bundle) and any(name.endswith(".pf_index") for name in bundle)
     other = [name for name in bundle if not name.startswith((f"pagefind.{lang}_", f"{lang}_"))]
     assert not other, f"another language's index files: {other}"
+
+
+@pytest.mark.browser
+def test_more_results_come_on_the_button_and_the_count_says_all_matches(search_zh):
+    """A query lists its first pages (each costs its text); the count above says how many matched in all, and the
+    button below lists more of them."""
+    from playwright.sync_api import expect
+
+    listed = search_zh.pages_for("申报", "paste")
+    page = search_zh.page
+    button = page.locator(".x-search-more")
+    expect(button).to_be_visible()
+    config = json.loads(page.locator("#__config").text_content())
+    pattern = re.escape(config["translations"]["search.result.other"]).replace("\\#", r"(\d+)")
+    expect(search_zh.meta).to_have_text(re.compile(pattern))
+    total = int(re.fullmatch(pattern, search_zh.meta.text_content())[1])
+    assert total > len(listed)
+    button.click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=len(listed), timeout=30_000
+    )
+    assert search_zh.result_pages()[: len(listed)] == listed  # the first ones stay where they were
+    search_zh.pages_for("杨承阁", "paste")
+    expect(button).to_be_hidden()  # every match of this query is listed
 
 
 @pytest.mark.browser
