@@ -168,11 +168,12 @@ def page_transfer(site: Path, url: str) -> dict:
     }
 
 
-# A first query fetches an index chunk per word (words of one chunk share it) and the text of the pages it lists
-# (search-pagefind.js SHOWN): the bound below takes the language's largest ones, for a query of three words (in the
-# browser at 2000 notices the heaviest query of the table, 湘教通〔2022〕80号, fetched 212 KB against a bound of 265 KB).
+# A first query fetches an index chunk per word (words of one chunk share it; chunks of 1000 word locations,
+# macros/site/search.py) and the text of the first pages it lists (search-pagefind.js FIRST): the bound below takes the
+# language's largest ones, for a query of three words. It is an upper bound: measured in Chromium (BENCHMARKS.md) the
+# first searches of the query table fetched 93-107 KB at the real size against bounds of 110 (zh) and 119 KB (en).
 FIRST_QUERY_CHUNKS = 3
-FIRST_QUERY_PAGES = 10
+FIRST_QUERY_PAGES = 5
 
 
 def sent(path: Path) -> int:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from macros.site import search_keys  # noqa: E402
 from macros.site.build import Build  # noqa: E402
 from macros.site.i18n_pages import building_further_language, languages, page_language  # noqa: E402
 
+log = logging.getLogger("mkdocs.hooks.search")
 INDEX_PATH = "search/search_index.json"
 BUNDLE = "pagefind"  # folder of the Pagefind bundle in the site
 # What Pagefind reads of a page: the article (not the navigation, header or footer), without the blocks the templates
@@ -79,12 +81,48 @@ def empty_theme_index(site_dir: str, languages: list[str]) -> None:
             json.dump({"config": config, "docs": []}, handle, separators=(",", ":"))
 
 
-_serving = False  # under `mkdocs serve`, Pagefind runs beside the reload instead of delaying it
+class Background:
+    """`mkdocs serve`: Pagefind runs beside the reload (at 2000 notices it takes half a minute), one run at a time; a
+    rebuild during a run asks for one more after it. A failed run is logged (the next rebuild runs it again)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pending: str | None = None
+        self._running = False
+
+    def index(self, site_dir: str) -> None:
+        with self._lock:
+            self._pending = site_dir
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._running = False
+                    return
+            try:
+                run_pagefind(site_dir)
+            except PluginError as exc:
+                log.warning(str(exc))
+
+
+# `mkdocs serve` only, from on_startup to on_shutdown (not build state: what runs beside the rebuilds)
+_serving: list[Background] = []
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    _serving.clear()
+    if command == "serve":
+        _serving.append(Background())
+
+
+def on_shutdown():
+    _serving.clear()
 
 
 def on_config(config):  # after hooks.py's on_config (priority 100), which makes the build
@@ -122,6 +160,6 @@ def on_post_build(config):
     empty_theme_index(config.site_dir, languages(config)[1])
     pagefind_executable()  # a missing binary fails the build, served or not
     if _serving:
-        threading.Thread(target=run_pagefind, args=(config.site_dir,), daemon=True).start()
+        _serving[0].index(config.site_dir)
     else:
         run_pagefind(config.site_dir)

@@ -114,3 +114,44 @@ def test_the_build_command_is_left_as_it_was():
 
     serve_errors.on_startup("build", ROOT)
     assert serve.build is build.build
+
+
+@pytest.mark.browser
+def test_serve_search_finds_an_edit(tmp_path, browser):
+    """Under `mkdocs serve` Pagefind indexes beside the reload: a word added to a notice's title is found by the
+    search box once the index is made again (macros/site/search.py Background)."""
+    from playwright.sync_api import expect
+
+    from tests.site.test_search import SiteSearch
+
+    project = copy_project(tmp_path / "project")
+    notice = sorted((project / "data" / "notices").glob("*.yml"))[0]
+    good = notice.read_text(encoding="utf-8")
+    marked, count = re.subn(r"(?m)^(title:\n  zh: )(.*)$", r"\1\2 zqxmarker", good)
+    assert count == 1
+    port = free_port()
+    root = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            serve_command(sys.executable, project, port), cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+        context = browser.new_context()
+        try:
+            _wait_for(root + "pagefind/pagefind-entry.json", lambda status, _: status == 200, server, log)
+            notice.write_text(marked, encoding="utf-8")
+            _wait_for(root + f"notices/{notice.stem}/", lambda status, body: "zqxmarker" in body, server, log)
+            deadline = time.monotonic() + GIVE_UP_AFTER
+            while True:  # the page is served before its index: search again until the index has it
+                search = SiteSearch(context.new_page(), root)
+                if f"notices/{notice.stem}/" in search.pages_for("zqxmarker", "paste"):
+                    break
+                search.page.close()
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+                time.sleep(1)
+            expect(search.meta).not_to_have_text(search.ready_text)
+            assert "Traceback" not in log.read_text(encoding="utf-8")
+        finally:
+            context.close()
+            stop_server(server)
