@@ -42,7 +42,10 @@ def pagefind_executable() -> str:
         import pagefind_bin_extended
     except ImportError:
         raise PluginError(MISSING_BINARY) from None
-    path = str(pagefind_bin_extended.get_executable())
+    try:
+        path = str(pagefind_bin_extended.get_executable())
+    except (OSError, RuntimeError) as exc:  # the package without its binary
+        raise PluginError(f"{MISSING_BINARY} ({exc})") from None
     if not os.access(path, os.X_OK):
         raise PluginError(f"{MISSING_BINARY} (not executable: {path})")
     return path
