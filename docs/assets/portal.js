@@ -117,7 +117,7 @@
   var channel = new BroadcastChannel(window.xSearchChannel), state = null;
   var button = document.createElement("button");
   button.type = "button";
-  button.className = "md-button x-search-more";
+  button.className = "x-search-more";
   button.hidden = true;
   button.textContent = W.searchMore;
   list.after(button);
