@@ -107,8 +107,10 @@
 })();
 
 // Search lists the first pages that match (docs/assets/javascripts/workers/search-pagefind.js fetches each listed
-// page's text): a button below the list asks for more, and the count above it says how many matched in all, not how
-// many are listed so far. The worker answers on the page's channel (overrides/main.html).
+// page's text): a button below the list asks for more, pressed or scrolled into view (a reader who scrolls the list
+// to its end; not when the first screen already shows it, so a short list costs no more page texts than it shows),
+// and the count above it says how many matched in all, not how many are listed so far. The worker answers on the
+// page's channel (overrides/main.html).
 (function () {
   var words = document.getElementById("x-script-words"), config = document.getElementById("__config");
   var list = document.querySelector(".md-search-result__list"), meta = document.querySelector(".md-search-result__meta");
@@ -133,5 +135,12 @@
   }
   channel.addEventListener("message", function (event) { state = event.data; show(); });
   new MutationObserver(show).observe(meta, { childList: true });  // the theme writes its count on every answer
-  button.addEventListener("click", function () { if (state) channel.postMessage({ more: state.query }); });
+  function more() { if (state && !button.hidden) channel.postMessage({ more: state.query }); }
+  button.addEventListener("click", more);
+  var scroller = list.closest(".md-search__scrollwrap");
+  if (scroller && typeof IntersectionObserver === "function") {
+    new IntersectionObserver(function (entries) {
+      if (entries[entries.length - 1].isIntersecting && scroller.scrollTop > 0) more();
+    }).observe(button);
+  }
 })();

@@ -5,12 +5,15 @@
 # the words it is found by first (its title, cut by jieba, and its document numbers: macros/site/search_keys.py).
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import logging
 import os
 import subprocess
 import sys
 import threading
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 if ROOT not in sys.path:  # mkdocs loads hooks by file path; make the `macros` package importable
@@ -62,7 +65,7 @@ def pagefind_command(site_dir: str) -> list[str]:
 # per word, so at the real data's size the default chunk alone was a quarter of the first search; smaller chunks make
 # the chunk list in the language's metadata (fetched by every first search) longer. Pagefind reads it from the
 # environment only, under a name it calls unstable: tests/site/test_search.py checks that the bundle honours it.
-CHUNK_LOCATIONS = 1000
+CHUNK_LOCATIONS = 500
 CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 
 
@@ -71,6 +74,46 @@ def run_pagefind(site_dir: str) -> None:
     result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise PluginError(f"search: Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
+    recompress_wasm(os.path.join(site_dir, BUNDLE))
+
+
+# Pagefind's WebAssembly (68-72 KB gzip) is most of every first search; pagefind.js inflates it itself, so any valid
+# gzip stream of the same bytes works, and zopfli's is 3 KB smaller. The result is cached by the input's hash (Pagefind
+# writes the same file on every build; zopfli takes a second per language).
+WASM_CACHE = os.path.join(ROOT, ".cache", "pagefind-wasm")
+ZOPFLI_ITERATIONS = 5  # 15 (zopfli's default) gains 20 bytes more
+
+
+def recompressed(stored: bytes) -> bytes:
+    import zopfli.gzip
+
+    inflated = gzip.decompress(stored)
+    cached = os.path.join(WASM_CACHE, hashlib.sha256(stored).hexdigest() + ".gz")
+    try:
+        with open(cached, "rb") as handle:
+            smaller = handle.read()
+        if gzip.decompress(smaller) == inflated:  # a damaged entry is made again, never served
+            return smaller
+    except (OSError, EOFError, zlib.error):
+        pass
+    smaller = zopfli.gzip.compress(inflated, numiterations=ZOPFLI_ITERATIONS)
+    os.makedirs(WASM_CACHE, exist_ok=True)
+    with open(cached + ".tmp", "wb") as handle:
+        handle.write(smaller)
+    os.replace(cached + ".tmp", cached)
+    return smaller
+
+
+def recompress_wasm(bundle: str) -> None:
+    for name in sorted(os.listdir(bundle)):
+        if name.startswith("wasm.") and name.endswith(".pagefind"):
+            path = os.path.join(bundle, name)
+            with open(path, "rb") as handle:
+                stored = handle.read()
+            smaller = recompressed(stored)
+            if len(smaller) < len(stored):
+                with open(path, "wb") as handle:
+                    handle.write(smaller)
 
 
 def empty_theme_index(site_dir: str, languages: list[str]) -> None:
@@ -82,6 +125,20 @@ def empty_theme_index(site_dir: str, languages: list[str]) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as handle:
             json.dump({"config": config, "docs": []}, handle, separators=(",", ":"))
+
+
+# The search worker, as the site sends it: without its comments (half its gzip size; every first search loads it).
+WORKER = "assets/javascripts/workers/search-pagefind.js"
+
+
+def minify_worker(site_dir: str) -> None:
+    import rjsmin
+
+    path = os.path.join(site_dir, WORKER)
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(rjsmin.jsmin(source))
 
 
 class Background:
@@ -161,6 +218,7 @@ def on_post_build(config):
     if not os.path.exists(os.path.join(config.site_dir, INDEX_PATH)):  # search disabled
         return
     empty_theme_index(config.site_dir, languages(config)[1])
+    minify_worker(config.site_dir)
     pagefind_executable()  # a missing binary fails the build, served or not
     if _serving:
         _serving[0].index(config.site_dir)

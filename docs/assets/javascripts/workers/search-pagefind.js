@@ -2,12 +2,13 @@
 // from Pagefind: the reader's language's index arrives in small chunks as queries need them, never the whole site.
 // It speaks the theme's worker messages (integrations/search/worker/message): SETUP (the theme's index, empty here)
 // is answered READY, a QUERY with a RESULT: result groups, one per page, the page first and then its sections.
-// Each page listed costs its text (Pagefind's fragment of the page, 1-8 KB): a query fetches the first FIRST pages,
-// and MORE further ones each time the reader asks for them (the button docs/assets/portal.js adds below the list,
-// through the page's BroadcastChannel named in ?channel=, which also hears how many pages matched).
+// Each page listed costs its text (Pagefind's fragment of the page, 1-8 KB): a query fetches the first FIRST pages (a
+// phone's screen, 390x844, shows 4 or 5 results with their sections), and MORE further ones each time the reader asks
+// for them (the button docs/assets/portal.js adds below the list, pressed or scrolled to, through the page's
+// BroadcastChannel named in ?channel=, which also hears how many pages matched).
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var FIRST = 5, MORE = 10;
+  var FIRST = 4, MORE = 5;
   // A page whose title or document number has the query's words comes first: each page's `keys` metadata (its title
   // cut into words, macros/site/search_keys.py) adds to the score of its text; Pagefind's `title` (one unsegmented
   // word in Chinese) adds nothing, so that both languages rank alike.
