@@ -378,6 +378,21 @@ def test_search_lands_on_each_certificate(built_site, portal):
             assert anchors.get(f"cert-{c.id}") == getattr(c.name, lang), (lang, c.id)
 
 
+def test_search_indexes_each_certificates_names_not_its_repeated_lines(built_site, portal):
+    """The catalogue's Pagefind text holds every certificate's name (both languages on the English page), not the
+    batch, level-date and source lines every row repeats, nor the rules the notice pages hold."""
+    from tests.support import pagefind_pages
+
+    pages = pagefind_pages(built_site)
+    for root, lang in (("", "zh"), ("en/", "en")):
+        text = pages[root + "certificates/"]["content"].replace("\u200b", "")
+        for c in portal.catalogue.certificates:
+            assert c.name.zh in text and getattr(c.name, lang) in text, (lang, c.id)
+        html = BeautifulSoup((built_site / root / "certificates" / "index.html").read_text("utf-8"), "html.parser")
+        for repeated in html.select("time.x-level-since, small.x-cert-org-source, ul.x-cert-rules > li"):
+            assert repeated.get_text(" ", strip=True) not in text, (lang, repeated)
+
+
 # ---------------------------------------------------------------- scale
 
 

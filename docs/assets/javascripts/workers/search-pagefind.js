@@ -81,13 +81,47 @@
     if (channel) channel.postMessage({ query: state.query, total: state.results.length, shown: state.items.length });
   }
 
+  // A Chinese query is cut into words here, not by Pagefind. The browser's word segmenter (Intl.Segmenter) cuts a word
+  // it does not know into single characters (市级审核 → 市 级 审核), and Pagefind wants each query word to start a word
+  // of the page as the index's own segmenter cut it (市级 whole, and no word of the filing guide starts with 级). So
+  // the query is searched as the browser cuts it and, when that left single characters side by side, once more with
+  // those joined again (市级 审核); the answer lists the pages either search finds, each at its better score. With
+  // Intl.Segmenter hidden from it, Pagefind takes the words as given (space-separated, punctuation dropped).
+  var Segmenter = self.Intl && Intl.Segmenter;
+  var HAN = /^\p{Script=Han}$/u, PUNCTUATION = /^[\p{P}\p{S}\s]*$/u;
+  if (Segmenter && /^zh\b/i.test(lang)) Intl.Segmenter = undefined;
+  function wordings(query) {
+    if (!Segmenter || Intl.Segmenter) return [query];
+    var words = Array.from(new Segmenter(lang, { granularity: "word" }).segment(query), function (s) {
+      return s.segment;
+    }).filter(function (word) { return !PUNCTUATION.test(word); });
+    var joined = [], run = "";
+    words.forEach(function (word) {
+      if (HAN.test(word)) { run += word; return; }
+      if (run) joined.push(run);
+      run = "";
+      joined.push(word);
+    });
+    if (run) joined.push(run);
+    var cut = words.join(" "), rejoined = joined.join(" ");
+    return rejoined === cut ? [cut] : [cut, rejoined];
+  }
+
   function search(query) {
     if (!query) return Promise.resolve({ query: query, results: [], items: [] });
-    if (current.pagefind) current.pagefind.destroy();
-    return instance().then(function (pagefind) {
-      return pagefind.search(query).then(function (found) {
-        return fill({ query: query, results: found ? found.results : [], items: [], pagefind: pagefind }, FIRST);
+    (current.pagefinds || []).forEach(function (old) { old.destroy(); });
+    var pagefinds = [], best = {};
+    return wordings(query).reduce(function (done, words) {  // one after the other, each on its own instance
+      return done.then(instance).then(function (pagefind) {
+        pagefinds.push(pagefind);
+        return pagefind.search(words);
+      }).then(function (found) {
+        (found ? found.results : []).forEach(function (r) { if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r; });
       });
+    }, Promise.resolve()).then(function () {
+      var results = Object.keys(best).map(function (id) { return best[id]; });
+      results.sort(function (a, b) { return b.score - a.score; });
+      return fill({ query: query, results: results, items: [], pagefinds: pagefinds }, FIRST);
     });
   }
 
