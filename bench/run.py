@@ -173,7 +173,7 @@ def page_transfer(site: Path, url: str) -> dict:
 # language's largest ones, for a query of three words. It is an upper bound: measured in Chromium (BENCHMARKS.md) the
 # first searches of the query table fetched 93-107 KB at the real size against bounds of 110 (zh) and 119 KB (en).
 FIRST_QUERY_CHUNKS = 3
-FIRST_QUERY_PAGES = 5
+FIRST_QUERY_PAGES = 4
 
 
 def sent(path: Path) -> int:

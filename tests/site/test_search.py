@@ -410,6 +410,24 @@ def test_more_results_come_on_the_button_and_the_count_says_all_matches(search_z
 
 
 @pytest.mark.browser
+def test_more_results_come_when_the_list_is_scrolled_to_its_end(browser, site_server):
+    """On a small phone the first pages listed fill more than the screen; scrolling to the end of the list fetches
+    more, without the button being pressed."""
+    context = browser.new_context(viewport={"width": 360, "height": 560})
+    try:
+        search = SiteSearch(context.new_page(), site_server)
+        listed = search.pages_for("申报", "paste")
+        page = search.page
+        page.locator(".md-search__scrollwrap").evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight; }")
+        page.wait_for_function(
+            "n => document.querySelectorAll('li.md-search-result__item').length > n", arg=len(listed), timeout=30_000
+        )
+        assert search.result_pages()[: len(listed)] == listed
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_a_search_result_opens_the_page_in_the_same_language(search_en):
     search_en.pages_for("Yang Chengge")
     link = search_en.page.locator("li.md-search-result__item > a.md-search-result__link").first
