@@ -168,10 +168,10 @@ def page_transfer(site: Path, url: str) -> dict:
     }
 
 
-# A first query fetches an index chunk per word (words of one chunk share it; chunks of 1000 word locations,
+# A first query fetches an index chunk per word (words of one chunk share it; chunks of 500 word locations,
 # macros/site/search.py) and the text of the first pages it lists (search-pagefind.js FIRST): the bound below takes the
 # language's largest ones, for a query of three words. It is an upper bound: measured in Chromium (BENCHMARKS.md) the
-# first searches of the query table fetched 93-107 KB at the real size against bounds of 110 (zh) and 119 KB (en).
+# first searches of the query table fetched 88-101 KB at the real size against bounds of 101 (zh) and 108 KB (en).
 FIRST_QUERY_CHUNKS = 3
 FIRST_QUERY_PAGES = 4
 
