@@ -169,6 +169,9 @@ class Background:
                 run_pagefind(site_dir)
             except PluginError as exc:
                 log.warning(str(exc))
+            except OSError as exc:  # a rebuild cleared the site under the run, and the pending run makes it again:
+                # info, not a warning, which would fail that rebuild under --strict
+                log.info(f"search: the site changed during Pagefind's run ({exc})")
 
 
 # `mkdocs serve` only, from on_startup to on_shutdown (not build state: what runs beside the rebuilds)
