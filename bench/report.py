@@ -17,7 +17,7 @@ def report(results: dict) -> str:
     lines = [
         f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['ram_gb']} GB RAM; Python {m['python']}, mkdocs {m['mkdocs']}, "
         f"mkdocs-material {m['mkdocs_material']}, mkdocs-static-i18n {m['mkdocs_static_i18n']}, "
-        f"mkdocs-macros-plugin {m['mkdocs_macros_plugin']}, jieba {m['jieba']}; load average at start "
+        f"mkdocs-macros-plugin {m['mkdocs_macros_plugin']}, pagefind {m.get('pagefind', m.get('jieba'))}; load average at start "
         f"{', '.join(map(str, m['load_average_at_start']))}; finished {results['finished']}.",
         "",
         "| N notices | build s (wall) | baseline s | overhead | CPU s build / baseline | overhead (CPU) | peak MB | pages | output MB | "

@@ -171,27 +171,47 @@ def page_transfer(site: Path, url: str) -> dict:
     }
 
 
+# A first query fetches an index chunk per word (words of one chunk share it; chunks of 500 word locations,
+# macros/site/search.py) and the text of the first pages it lists (search-pagefind.js FIRST): the bound below takes the
+# language's largest ones, for a query of three words. It is an upper bound: measured in Chromium (BENCHMARKS.md) the
+# first searches of the query table fetched 88-101 KB at the real size against bounds of 101 (zh) and 108 KB (en).
+FIRST_QUERY_CHUNKS = 3
+FIRST_QUERY_PAGES = 4
+
+
+def sent(path: Path) -> int:
+    """Bytes sent for a file: Pagefind's index files are gzip already (served as they are), others gzip level 6."""
+    raw = path.read_bytes()
+    return min(len(raw), gz(raw))
+
+
 def search_cost(site: Path, lang: str) -> dict:
-    """What the first search costs a visitor of `lang`: that language's index, the worker and its lunr scripts."""
-    index = site / LANG_ROOTS[lang] / "search" / "search_index.json"
-    split = index.exists()
-    if not split:
-        index = site / "search" / "search_index.json"
-    raw = index.read_bytes()
-    config = json.loads(raw)["config"]
-    js = site / "assets" / "javascripts"
-    scripts = list((js / "workers").glob("search.*.min.js")) + [js / "lunr" / "min" / "lunr.stemmer.support.min.js"]
-    scripts += [js / "lunr" / "min" / f"lunr.{code}.min.js" for code in config["lang"] if code != "en"]
-    if len(config["lang"]) > 1:
-        scripts.append(js / "lunr" / "min" / "lunr.multi.min.js")
-    scripts_gzip = sum(gz(p.read_bytes()) for p in scripts if p.exists())
+    """What the first search costs a visitor of `lang` (an upper bound): the theme's empty index, the worker, Pagefind's
+    loader, its WebAssembly and the language's metadata, plus the language's largest index chunks and page texts."""
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = entry["languages"][lang]
+    theme_index = site / LANG_ROOTS[lang] / "search" / "search_index.json"
+    fixed = [
+        theme_index,
+        site / "assets" / "javascripts" / "workers" / "search-pagefind.js",
+        bundle / "pagefind.js",
+        bundle / "pagefind-entry.json",
+        bundle / f"pagefind.{meta['hash']}.pf_meta",
+        bundle / f"wasm.{meta['wasm'] or 'unknown'}.pagefind",
+    ]
+    chunks = sorted((sent(p) for p in (bundle / "index").glob(f"{lang}_*.pf_index")), reverse=True)
+    fragments = sorted((sent(p) for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")), reverse=True)
+    fixed_bytes = sum(sent(p) for p in fixed)
+    first = fixed_bytes + sum(chunks[:FIRST_QUERY_CHUNKS]) + sum(fragments[:FIRST_QUERY_PAGES])
     return {
-        "index": index.relative_to(site).as_posix(),
-        "per_language_index": split,
-        "index_bytes": len(raw),
-        "index_gzip": gz(raw),
-        "scripts_gzip": scripts_gzip,
-        "first_search_gzip": gz(raw) + scripts_gzip,
+        "index": f"pagefind/ ({lang})",
+        "per_language_index": json.loads(theme_index.read_bytes())["docs"] == [] and len(entry["languages"]) > 1,
+        "pages": meta["page_count"],
+        "index_bytes": sum(chunks) + sum(fragments),  # the whole language's index, as stored (never all downloaded)
+        "index_gzip": sum(chunks) + sum(fragments),
+        "scripts_gzip": fixed_bytes,
+        "first_search_gzip": first,
     }
 
 
@@ -351,7 +371,7 @@ def machine() -> dict:
             "-c",
             "import importlib.metadata as m, sys; print(sys.version.split()[0]);"
             "[print(m.version(p)) for p in ('mkdocs', 'mkdocs-material', 'mkdocs-static-i18n', "
-            "'mkdocs-macros-plugin', 'jieba')]",
+            "'mkdocs-macros-plugin', 'pagefind-bin-extended')]",
         ],
         capture_output=True,
         text=True,
@@ -366,7 +386,7 @@ def machine() -> dict:
         "mkdocs_material": versions[2],
         "mkdocs_static_i18n": versions[3],
         "mkdocs_macros_plugin": versions[4],
-        "jieba": versions[5],
+        "pagefind": versions[5],
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 

@@ -105,3 +105,42 @@
   document.addEventListener("input", passOn, true);
   document.addEventListener("compositionend", passOn, true);
 })();
+
+// Search lists the first pages that match (docs/assets/javascripts/workers/search-pagefind.js fetches each listed
+// page's text): a button below the list asks for more, pressed or scrolled into view (a reader who scrolls the list
+// to its end; not when the first screen already shows it, so a short list costs no more page texts than it shows),
+// and the count above it says how many matched in all, not how many are listed so far. The worker answers on the
+// page's channel (overrides/main.html).
+(function () {
+  var words = document.getElementById("x-script-words"), config = document.getElementById("__config");
+  var list = document.querySelector(".md-search-result__list"), meta = document.querySelector(".md-search-result__meta");
+  if (!window.xSearchChannel || typeof BroadcastChannel !== "function" || !words || !config || !list || !meta) return;
+  var W = JSON.parse(words.textContent), counts = JSON.parse(config.textContent).translations;
+  var channel = new BroadcastChannel(window.xSearchChannel), state = null;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "x-search-more";
+  button.hidden = true;
+  button.textContent = W.searchMore;
+  list.after(button);
+  function counted() {  // the theme's own words for "N matching documents", with the number of all matches
+    return state && state.total > state.shown ? counts["search.result.other"].replace("#", state.total) : null;
+  }
+  function show() {
+    var box = document.querySelector(".md-search__input");
+    var live = state && box && box.value.trim() === state.query;
+    button.hidden = !live || state.shown >= state.total;
+    var text = live && counted();
+    if (text && meta.textContent !== text) meta.textContent = text;
+  }
+  channel.addEventListener("message", function (event) { state = event.data; show(); });
+  new MutationObserver(show).observe(meta, { childList: true });  // the theme writes its count on every answer
+  function more() { if (state && !button.hidden) channel.postMessage({ more: state.query }); }
+  button.addEventListener("click", more);
+  var scroller = list.closest(".md-search__scrollwrap");
+  if (scroller && typeof IntersectionObserver === "function") {
+    new IntersectionObserver(function (entries) {
+      if (entries[entries.length - 1].isIntersecting && scroller.scrollTop > 0) more();
+    }).observe(button);
+  }
+})();

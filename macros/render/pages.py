@@ -23,6 +23,7 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
         "x_source": spec.source,
         "x_updated": spec.updated.isoformat() if spec.updated else None,
         "x_description": page_summary.shorten(page_summary.spec_description(spec, portal, lang), lang),
+        "x_search_title": spec.search_title[lang] if spec.search_title else None,
     }
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None

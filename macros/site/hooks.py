@@ -91,7 +91,7 @@ def on_files(files, config):
 @event_priority(-200)  # every page exists now, none is rendered yet
 def on_env(env, config, files):
     build = Build.of(config)
-    if build.serve:  # the order of the pages (the search index's), the sitemap dates of those not rendered again
+    if build.serve:  # the sitemap dates of the pages not rendered again
         build.serve.pages_in_order(file.page for file in files.documentation_pages())
     return env
 
@@ -118,7 +118,7 @@ def on_page_context(context, page, config, nav):
     build = Build.of(config)
     portal = build.portal_for(page.url)  # under serve: what the page's head and foot read of the data is recorded
     if build.serve:
-        build.serve.rendered(page)  # its search entries and sitemap date are this build's
+        build.serve.rendered(page)  # its sitemap date is this build's
     source = page.meta.get("x_source")
     if source and not source.endswith("/") and config.repo_url:  # a folder has no edit page
         page.edit_url = publication.data_edit_base(config.repo_url, config.edit_uri) + source

@@ -32,8 +32,8 @@ def head_html(portal, lang: str, page_url: str, counterparts: dict[str, str], si
 
 def script_words(lang: str) -> dict:
     """What docs/assets/*.js write into a page, in the page's language (read from the page's head): the status
-    badges, the date and range formats, the space between sentences and how many windows the "now / next" box lists.
-    The scripts hold no words of any language."""
+    badges, the date and range formats, the space between sentences, how many windows the "now / next" box lists and
+    the search's more-results button. The scripts hold no words of any language."""
     label = lambda key: language.label(key, lang)  # noqa: E731
     return {
         "now": label("badge_now"),
@@ -47,6 +47,7 @@ def script_words(lang: str) -> dict:
         "range": label("range"),
         "wordSpace": label("word_space"),
         "presentLimit": PRESENT,
+        "searchMore": label("search_more"),
     }
 
 

@@ -85,7 +85,6 @@ class ServeSession:
         self._producers: dict[str, Made] = {}
         self._pages: dict[str, tuple[str, Made]] = {}  # page URL -> (spec digest, what rendering it read)
         self._written: dict[str, bytes] = {}  # site file -> bytes last written
-        self._search: dict[str, list[dict]] = {}  # page URL -> its search entries
         self._dates: dict[str, str | None] = {}  # page URL -> sitemap date
         self._page_set = ""
         self._current: Rebuild | None = None
@@ -141,8 +140,6 @@ class Rebuild:
         self._made_producers: dict[str, Made] = {}
         self._made_pages: dict[str, tuple[str, Reads]] = {}
         self._page_reads: dict[str, list[Reads]] = {}  # URL -> what the page hooks read
-        self._rendered: set[str] = set()
-        self._order: list[str] = []  # every page's URL in the order the languages' builds render them
         self._decided = False
         self.data_changed = True
         self._spec_digests: dict[int, str] = {}
@@ -210,7 +207,7 @@ class Rebuild:
             self.full = True
         self.session._page_set = page_set
         if self.full and self.session.dirty:
-            self.session._written, self.session._search, self.session._dates = {}, {}, {}
+            self.session._written, self.session._dates = {}, {}
             utils.clean_directory(site_dir)
 
     def mark_written_pages(self, files: Files) -> None:
@@ -247,25 +244,12 @@ class Rebuild:
         """One language's pages, as mkdocs renders them (on_env): a page the dirty build skips gets back its sitemap
         date (static-i18n's sitemap lists every page)."""
         for page in pages:
-            self._order.append(page.url)
             if page.markdown is None and page.url in self.session._dates:
                 page.update_date = self.session._dates[page.url]
 
     def rendered(self, page) -> None:
         """The page is rendered in this build (on_page_context: its sitemap date is final)."""
-        self._rendered.add(page.url)
         self.session._dates[page.url] = page.update_date
-
-    def whole_search_index(self, docs: list[dict]) -> list[dict]:
-        """The search entries of every page: this build's for the pages it rendered, the last build's for the rest,
-        in the order a full build writes them."""
-        fresh: dict[str, list[dict]] = {}
-        for doc in docs:
-            fresh.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-        kept = self.session._search
-        for url in self._rendered:
-            kept[url] = fresh.get(url, [])
-        return [doc for url in self._order for doc in kept.get(url, [])]
 
     def write_files(self, site_dir: str) -> None:
         """The produced files whose bytes changed (all of them after a full build); those no longer produced go."""

@@ -270,6 +270,7 @@ def catalogue_specs(portal) -> list[PageSpec]:
                 source,
                 portal.catalogue.updated,
                 context | {"part": part},
+                search_title={lang: part.title(lang) for lang in title},
             )
         )
     return specs

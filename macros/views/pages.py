@@ -19,6 +19,8 @@ class PageSpec:
     source: str | None = None  # data file it comes from, for the edit link ("…/" for a page made from a folder)
     updated: dt.date | None = None
     context: dict = field(default_factory=dict, hash=False, compare=False)
+    # {lang: words} search finds the page by first, when not its title (a part of a list is not the list itself)
+    search_title: dict | None = field(default=None, hash=False, compare=False)
 
     def src_uri(self, lang: str) -> str:
         stem = f"{self.kind}/{self.ident}" if self.ident else f"{self.kind}/index"

@@ -93,6 +93,8 @@ def test_page_loads_nothing_from_another_host(browser, site_server, case):
     # and of the search indexes, only the reader's language is downloaded
     indexes = {url.removeprefix(site_server) for url in requested if url.endswith("search_index.json")}
     assert indexes == {"search/search_index.json" if case[0] == "zh" else f"{case[0]}/search/search_index.json"}
+    # Pagefind loads at the first query, not with the page (tests/site/test_search.py: only the reader's language)
+    assert not [url for url in requested if "/pagefind/" in url]
 
 
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"]

@@ -4,6 +4,7 @@
 # (tests/site/test_site.py).
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -58,6 +59,20 @@ def _page_of(notice: str):
     return lambda status, body: status == 200 and notice in body and "x-serve-hint" not in body
 
 
+@contextlib.contextmanager
+def _served(project: Path, port: int, log: Path):
+    """`mkdocs serve` of `project` on `port`, its output in `log`; stopped on leaving."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            serve_command(sys.executable, project, port), cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+        try:
+            yield server
+        finally:
+            stop_server(server)
+
+
 @pytest.fixture
 def broken_project(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -74,30 +89,19 @@ def test_serve_shows_the_problems_while_data_is_broken_and_the_page_once_fixed(b
     port = free_port()
     url = f"http://127.0.0.1:{port}/notices/{notice.stem}/"
     log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            serve_command(sys.executable, project, port),
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _, body = _wait_for(url, _problem_page(notice.stem), server, log)
-            assert "Traceback" not in log.read_text(encoding="utf-8")
-            assert "<script>" in body  # mkdocs' live reload: the page reloads once a rebuild succeeds
-            assert _get(f"http://127.0.0.1:{port}/en/")[0] == 503  # every page, in both languages
+    with _served(project, port, log) as server:
+        _, body = _wait_for(url, _problem_page(notice.stem), server, log)
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+        assert "<script>" in body  # mkdocs' live reload: the page reloads once a rebuild succeeds
+        assert _get(f"http://127.0.0.1:{port}/en/")[0] == 503  # every page, in both languages
 
-            notice.write_text(good, encoding="utf-8")  # fixed: the page comes back
-            _wait_for(url, _page_of(notice.stem), server, log)
+        notice.write_text(good, encoding="utf-8")  # fixed: the page comes back
+        _wait_for(url, _page_of(notice.stem), server, log)
 
-            notice.write_text(bad, encoding="utf-8")  # broken again on a rebuild: the problems, not a hang
-            _wait_for(url, _problem_page(notice.stem), server, log)
-            notice.write_text(good, encoding="utf-8")
-            _wait_for(url, _page_of(notice.stem), server, log)
-        finally:
-            stop_server(server)
+        notice.write_text(bad, encoding="utf-8")  # broken again on a rebuild: the problems, not a hang
+        _wait_for(url, _problem_page(notice.stem), server, log)
+        notice.write_text(good, encoding="utf-8")
+        _wait_for(url, _page_of(notice.stem), server, log)
 
 
 def test_serve_watches_data_docs_overrides_and_macros(tmp_path):
@@ -153,7 +157,11 @@ class DirtyServe:
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    # without the Pagefind bundle: under serve it is made beside the reload (test_serve_search_finds_an_edit checks it)
+    files = (
+        p for p in folder.rglob("*") if p.is_file() and not p.relative_to(folder).as_posix().startswith("pagefind/")
+    )
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 def _same_as_a_fresh_build(serve: DirtyServe, tmp_path: Path, name: str) -> None:
@@ -220,3 +228,39 @@ def _edit_and_compare(serve: DirtyServe, project: Path, notices: list[Path], dat
     serve.rebuild()
     _same_as_a_fresh_build(serve, tmp_path, "a template edit")
     assert "x-serve-template-edit" in (serve.site / "notices" / dated.stem / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_serve_search_finds_an_edit(tmp_path, browser):
+    """Under `mkdocs serve` Pagefind indexes beside the reload: a word added to a notice's title is found by the
+    search box once the index is made again (macros/site/search.py Background)."""
+    from playwright.sync_api import expect
+
+    from tests.site.test_search import SiteSearch
+
+    project = copy_project(tmp_path / "project")
+    notice = sorted((project / "data" / "notices").glob("*.yml"))[0]
+    good = notice.read_text(encoding="utf-8")
+    marked, count = re.subn(r"(?m)^(title:\n  zh: )(.*)$", r"\1\2 zqxmarker", good)
+    assert count == 1
+    port = free_port()
+    root = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with _served(project, port, log) as server:
+        context = browser.new_context()
+        try:
+            _wait_for(root + "pagefind/pagefind-entry.json", lambda status, _: status == 200, server, log)
+            notice.write_text(marked, encoding="utf-8")
+            _wait_for(root + f"notices/{notice.stem}/", lambda status, body: "zqxmarker" in body, server, log)
+            deadline = time.monotonic() + GIVE_UP_AFTER
+            while True:  # the page is served before its index: search again until the index has it
+                search = SiteSearch(context.new_page(), root)
+                if f"notices/{notice.stem}/" in search.pages_for("zqxmarker", "paste"):
+                    break
+                search.page.close()
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+                time.sleep(1)
+            expect(search.meta).not_to_have_text(search.ready_text)
+            assert "Traceback" not in log.read_text(encoding="utf-8")
+        finally:
+            context.close()

@@ -73,6 +73,22 @@ def site_config(url: str | None = "https://portal.example.cn/"):
     return dataclasses.replace(read(ROOT / "mkdocs.yml")[0], url=url)
 
 
+# ---------------------------------------------------------------- what search indexed (Pagefind)
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Site-relative URL -> what Pagefind stored of the page (its text as indexed, title, anchors), every language."""
+    import gzip
+    import json
+
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        page = json.loads(raw[raw.index(b"{") :])  # after Pagefind's "pagefind_dcd" signature
+        pages[page["url"].lstrip("/")] = page
+    return pages
+
+
 # ---------------------------------------------------------------- real browser (Debian chromium + Playwright)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -389,26 +388,38 @@ def test_catalogue_is_in_the_navigation_of_both_languages(built_site):
     assert "证书目录" in zh and "Certificates" in en
 
 
-def search_entries(site: Path) -> dict[str, str]:
-    """Site-relative location -> title of every search entry, whether the index is combined or one per language."""
-    entries = {}
-    for prefix in ("", "en/"):
-        path = site / prefix / "search" / "search_index.json"
-        if path.exists():
-            for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
-                location = doc["location"] if doc["location"].startswith(prefix) else prefix + doc["location"]
-                entries[location] = doc["title"].replace("\u200b", "")
-    return entries
-
-
 def test_search_lands_on_each_certificate(built_site, portal):
-    entries = search_entries(built_site)
-    where = {
-        lang: {row.select_one("h3")["id"]: url for url, row in list_rows(built_site, lang)} for lang in ("zh", "en")
-    }
-    for c in portal.catalogue.certificates:
-        assert entries.get(f"{where['zh'][f'cert-{c.id}']}/#cert-{c.id}") == c.name.zh
-        assert entries.get(f"{where['en'][f'cert-{c.id}']}/#cert-{c.id}") == c.name.en
+    """Each certificate's name is a heading with an id on its page of the list: Pagefind's result for it links to that
+    row (a sub-result)."""
+    from tests.support import pagefind_pages
+
+    pages = pagefind_pages(built_site)
+    names = {f"cert-{c.id}": c.name for c in portal.catalogue.certificates}
+    for lang in ("zh", "en"):
+        rows = list_rows(built_site, lang)
+        assert {row.select_one("h3")["id"] for _, row in rows} == set(names), lang
+        for url, row in rows:
+            anchor = row.select_one("h3")["id"]
+            anchors = {a["id"]: a["text"] for a in pages[url.strip("/") + "/"]["anchors"] if a["element"] == "h3"}
+            assert anchors.get(anchor) == getattr(names[anchor], lang), (lang, url, anchor)
+
+
+def test_search_indexes_each_certificates_names_not_its_repeated_lines(built_site, portal):
+    """A page of the list's Pagefind text holds each of its certificates' names (both languages on the English pages),
+    not the batch, level-date and source lines every row repeats."""
+    from tests.support import pagefind_pages
+
+    pages = pagefind_pages(built_site)
+    names = {f"cert-{c.id}": c.name for c in portal.catalogue.certificates}
+    for lang in ("zh", "en"):
+        for url in list_pages(built_site, lang):
+            text = pages[url.strip("/") + "/"]["content"].replace("\u200b", "")
+            html = soup(built_site, url)
+            for row in html.select("table.x-catalogue tbody tr.x-cert"):
+                name = names[row.select_one("h3")["id"]]
+                assert name.zh in text and getattr(name, lang) in text, (lang, url, name.zh)
+            for repeated in html.select("time.x-level-since, small.x-cert-org-source"):
+                assert repeated.get_text(" ", strip=True) not in text, (lang, url, repeated)
 
 
 # ---------------------------------------------------------------- scale

@@ -11,6 +11,8 @@ SITE_LABELS: dict[str, dict[str, str]] = {
     },
     "nf_search": {"zh": "搜索本站", "en": "Search the portal"},
     "nf_search_button": {"zh": "搜索", "en": "Search"},
+    # below the search results, when more pages match than are listed (docs/assets/portal.js)
+    "search_more": {"zh": "显示更多结果", "en": "Show more results"},
     "nf_other_language": {"zh": "English", "en": "中文版"},
     "nf_other_language_text": {"zh": "English version of this portal: ", "en": "本站中文版："},
     "nf_browse": {"zh": "或者按类别浏览", "en": "Or browse"},
