@@ -89,6 +89,12 @@ class Build:
         return self
 
     @staticmethod
+    def find(config) -> Build | None:
+        """The Build the hooks made for this config, or None in a site without the data hooks (the benchmark's
+        pre-rendered baseline, which keeps only the search hook)."""
+        return getattr(config, CONFIG_ATTRIBUTE, None)
+
+    @staticmethod
     def of(config) -> Build:
         """The Build the hooks made for this config in on_config."""
         build = getattr(config, CONFIG_ATTRIBUTE, None)

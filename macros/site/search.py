@@ -191,8 +191,9 @@ def on_shutdown():
 def on_config(config):  # after hooks.py's on_config (priority 100), which makes the build
     import jieba
 
-    if not building_further_language(config):
-        for word in search_keys.data_words(Build.of(config).portal):
+    build = Build.find(config)  # none in the benchmark's baseline: jieba there cuts without the data's names
+    if build is not None and not building_further_language(config):
+        for word in search_keys.data_words(build.portal):
             jieba.add_word(word)
     return config
 
@@ -205,7 +206,8 @@ def on_page_content(html, page, config, files):
     if not keys:
         return html
     lang = page_language(page)
-    return render_fragment("search_keys.html", Build.of(config).portal, lang, page.url, keys=keys) + html
+    build = Build.find(config)
+    return render_fragment("search_keys.html", build and build.portal, lang, page.url, keys=keys) + html
 
 
 @event_priority(50)  # before the theme's search plugin reads the page: it indexes nothing (Pagefind does)
