@@ -59,11 +59,13 @@ def report(results: dict) -> str:
             + ", ".join(f"{lang} {kb(real[lang]['first_search_gzip'])}" for lang in sorted(real))
             + ".",
         ]
-    if results.get("serve"):
+    for size, serve in sorted((results.get("serve") or {}).items(), key=lambda kv: int(kv[0])):
+        where = "the real data" if serve["notices"] == 0 else f"{serve['notices']} notices"
         lines += [
             "",
-            f"`mkdocs serve`, edit of `data/notices/{results['serve']['notice']}.yml` to served page: "
-            f"{', '.join(f'{s} s' for s in results['serve']['seconds'])}.",
+            f"`mkdocs serve` at {where}, edit of `data/notices/{serve['notice']}.yml` to served page: "
+            f"{', '.join(f'{s} s' for s in serve['seconds'])} (server CPU "
+            f"{', '.join(f'{s} s' for s in serve['cpu_seconds'])}).",
         ]
     lines += ["", "| target | value | holds |", "|---|---|---|"]
     for name, t in results["targets"].items():
