@@ -59,7 +59,7 @@ def report(results: dict) -> str:
             + ", ".join(f"{lang} {kb(real[lang]['first_search_gzip'])}" for lang in sorted(real))
             + ".",
         ]
-    for size, serve in sorted((results.get("serve") or {}).items(), key=lambda kv: int(kv[0])):
+    for _, serve in sorted((results.get("serve") or {}).items(), key=lambda kv: int(kv[0])):
         where = "the real data" if serve["notices"] == 0 else f"{serve['notices']} notices"
         lines += [
             "",
