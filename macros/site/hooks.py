@@ -92,7 +92,7 @@ def on_files(files, config):
 def on_env(env, config, files):
     build = Build.of(config)
     if build.serve:  # the sitemap dates of the pages not rendered again
-        build.serve.pages_in_order(file.page for file in files.documentation_pages())
+        build.serve.restore_sitemap_dates(file.page for file in files.documentation_pages())
     return env
 
 

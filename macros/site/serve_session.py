@@ -240,7 +240,7 @@ class Rebuild:
         self._page_reads.setdefault(url, []).append(reads)
         return view
 
-    def pages_in_order(self, pages: Iterable) -> None:
+    def restore_sitemap_dates(self, pages: Iterable) -> None:
         """One language's pages, as mkdocs renders them (on_env): a page the dirty build skips gets back its sitemap
         date (static-i18n's sitemap lists every page)."""
         for page in pages:
