@@ -41,6 +41,12 @@ def test_another_seed_gives_other_contacts(real):
     assert any(dump(one[p]) != dump(other[p]) for p in one if p.startswith("notices/"))
 
 
+def test_the_catalogue_is_the_same_at_every_number_of_notices(real):
+    """Pages of the certificate list must compare across N: their certificates may not change with the notices."""
+    larger = Size(SMALL.notices * 2, SMALL.certificates, SMALL.forms, SMALL.seed)
+    assert dump(data_files(real, SMALL)["certificates.yml"]) == dump(data_files(real, larger)["certificates.yml"])
+
+
 def test_generated_project_loads_with_the_requested_size_and_real_data_untouched(real, tmp_path):
     before = tree_digest(ROOT / "data")
     project = generate(tmp_path / "a", SMALL, ROOT)
