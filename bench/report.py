@@ -55,10 +55,19 @@ def report(results: dict) -> str:
         real = results["search_at_real_size"]
         lines += [
             "",
-            "First search at the real data's size (gzip): "
+            "First search at the real data's size (gzip), bound: "
             + ", ".join(f"{lang} {kb(real[lang]['first_search_gzip'])}" for lang in sorted(real))
             + ".",
         ]
+        measured = {lang: real[lang]["browser"] for lang in sorted(real) if "browser" in real[lang]}
+        if measured:
+            lines[-1] += (
+                " In Chromium, every query of the browser table: "
+                + ", ".join(
+                    f"{lang} {kb(m['min'])}–{kb(m['max'])} ({m['queries']} queries)" for lang, m in measured.items()
+                )
+                + "."
+            )
     for _, serve in sorted((results.get("serve") or {}).items(), key=lambda kv: int(kv[0])):
         where = "the real data" if serve["notices"] == 0 else f"{serve['notices']} notices"
         lines += [

@@ -228,11 +228,22 @@ def measure_site(site: Path) -> dict:
 
 
 def real_size_search(work: Path) -> dict:
-    """The first search's download on a build of this checkout's own data (the size readers have today)."""
+    """The first search's download on a build of this checkout's own data (the size readers have today): the bound,
+    and what every query of the browser table really fetched in Chromium (bench/search_bytes.py)."""
+    from bench.search_bytes import first_search_bytes
+
     project = copy_project(work / "real-project")
     shutil.copytree(ROOT / "data", project / "data")  # copy_project leaves data/ out: here it is the real one
     mkdocs_build(project, work / "real-site", work / "real-build.log")
-    return {lang: search_cost(work / "real-site", lang) for lang in LANG_ROOTS}
+    out = {lang: search_cost(work / "real-site", lang) for lang in LANG_ROOTS}
+    for lang, by_query in first_search_bytes(work / "real-site").items():
+        out[lang]["browser"] = {
+            "queries": len(by_query),
+            "min": min(by_query.values()),
+            "max": max(by_query.values()),
+            "by_query": by_query,
+        }
+    return out
 
 
 # ---------------------------------------------------------------- mkdocs serve: an edit shows up how fast
@@ -489,9 +500,17 @@ def verdicts(
         "holds": own and worst <= TARGETS["first_search_gzip_max"],
     }
     if real_search:
-        worst_real = max(real_search[lang]["first_search_gzip"] for lang in LANG_ROOTS)
+        # what the queries fetched in Chromium when measured, else the bound
+        worst_real = max(
+            real_search[lang]["browser"]["max"]
+            if "browser" in real_search[lang]
+            else real_search[lang]["first_search_gzip"]
+            for lang in LANG_ROOTS
+        )
         out["first_search_gzip_at_real_size"] = {
             "value": worst_real,
+            "bound": max(real_search[lang]["first_search_gzip"] for lang in LANG_ROOTS),
+            "measured_in": "chromium" if all("browser" in real_search[lang] for lang in LANG_ROOTS) else "bound",
             "max": TARGETS["first_search_real_gzip_max"],
             "holds": worst_real <= TARGETS["first_search_real_gzip_max"],
         }

@@ -75,6 +75,19 @@ def run_pagefind(site_dir: str) -> None:
     if result.returncode != 0:
         raise PluginError(f"search: Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
     recompress_wasm(os.path.join(site_dir, BUNDLE))
+    sort_entry(os.path.join(site_dir, BUNDLE))
+
+
+def sort_entry(bundle: str) -> None:
+    """Pagefind writes the languages of its entry file in any order (a hash map), so two builds of the same site
+    differed in it; sorted, rebuilds are byte-identical. pagefind.js looks a language up by its code (the order
+    only breaks a tie among languages it does not know)."""
+    path = os.path.join(bundle, "pagefind-entry.json")
+    with open(path, encoding="utf-8") as handle:
+        entry = json.load(handle)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
 
 
 # Pagefind's WebAssembly (68-72 KB gzip) is most of every first search; pagefind.js inflates it itself, so any valid
@@ -191,6 +204,7 @@ def on_shutdown():
 def on_config(config):  # after hooks.py's on_config (priority 100), which makes the build
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading lines are not the build's news
     build = Build.find(config)  # none in the benchmark's baseline: jieba there cuts without the data's names
     if build is not None and not building_further_language(config):
         for word in search_keys.data_words(build.portal):

@@ -10,6 +10,7 @@ import pytest
 
 from macros.site import search
 from tests.support import ROOT, pagefind_pages
+from tests.support.site_search import SiteSearch
 
 # ---------------------------------------------------------------- the hook
 
@@ -42,6 +43,19 @@ def test_a_missing_pagefind_binary_fails_with_a_clear_message(monkeypatch):
     monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # import fails as if not installed
     with pytest.raises(PluginError, match=r"Pagefind binary is missing.*requirements\.txt"):
         search.pagefind_executable()
+
+
+def test_the_entry_file_lists_its_languages_in_one_order(tmp_path):
+    """Pagefind writes them in hash-map order: two builds of one site differed in this file alone."""
+    written = '{"version":"1.5.2","languages":{"zh":{"hash":"zh_1","wasm":null,"page_count":3},'
+    written += '"en":{"hash":"en_2","wasm":"en","page_count":3}},"include_characters":["_","＿"]}'
+    (tmp_path / "pagefind-entry.json").write_text(written, encoding="utf-8")
+    search.sort_entry(str(tmp_path))
+    rewritten = (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert json.loads(rewritten) == json.loads(written) and list(json.loads(rewritten)["languages"]) == ["en", "zh"]
+    assert rewritten == written.replace('"zh":{"hash":"zh_1","wasm":null,"page_count":3},', "").replace(
+        '"page_count":3}}', '"page_count":3},"zh":{"hash":"zh_1","wasm":null,"page_count":3}}'
+    )  # Pagefind's own compact form, its characters unescaped
 
 
 def test_pagefind_indexes_in_small_chunks():
@@ -109,6 +123,7 @@ def test_the_themes_own_index_is_empty_in_each_language(built_site):
 def test_pagefind_has_one_index_per_language(built_site):
     entry = _index(built_site, "pagefind/pagefind-entry.json")
     assert set(entry["languages"]) == {"zh", "en"}
+    assert list(entry["languages"]) == sorted(entry["languages"])  # the same bytes on every build
     pages = sum(1 for _ in built_site.glob("**/index.html"))
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == pages
     assert (built_site / "pagefind" / "pagefind.js").is_file()
@@ -248,75 +263,6 @@ EN_QUERIES = [
     ("湘教通〔2022〕80号", "notices/hunan-2022-80/", FIRST),  # a document number pasted on the English site
     ("湘教通", "notices/hunan-2022-80/", FIRST),
 ]
-
-
-# Counts the queries the page hands to the search worker and the answers it gets back (the theme's message types:
-# 2 query, 3 result), so that a test reads the results of the last query, not of a prefix typed on the way.
-WATCH_WORKER = """(() => {
-  const Native = window.Worker;
-  window.xSearch = { asked: [], answered: 0 };
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => { if (event.data && event.data.type === 3) window.xSearch.answered++; });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) window.xSearch.asked.push(message.data);
-      return super.postMessage(message, ...rest);
-    }
-  };
-})()"""
-ANSWERED = """(query) => { const s = window.xSearch;
-  return s.asked.length > 0 && s.asked[s.asked.length - 1] === query && s.answered === s.asked.length; }"""
-
-
-class SiteSearch:
-    """Types into the search box of one served language root and reads the result list, page by page."""
-
-    def __init__(self, page, root_url: str):
-        self.page, self.root_url = page, root_url
-        page.add_init_script(WATCH_WORKER)
-        page.goto(root_url)
-        config = json.loads(page.locator("#__config").text_content())
-        self.ready_text = config["translations"]["search.result.placeholder"]
-        button = page.locator('label.md-header__button[for="__search"]')
-        if button.is_visible():  # on a phone the search box opens from the header button
-            button.click()
-        self.box = page.locator("input.md-search__input")
-        self.box.click()
-        self.meta = page.locator(".md-search-result__meta")
-
-    def pages_for(self, query: str, how: str = "type") -> list[str]:
-        """Result pages in order, as site-wide paths (e.g. 'en/notices/x/'), one entry per page. `how`: "type" (key
-        by key; characters without a key arrive as text, as from an input method) or "paste" (the whole text at
-        once and no key at all, as a long-press paste does)."""
-        from playwright.sync_api import expect
-
-        self.box.fill("")
-        expect(self.meta).to_have_text(self.ready_text, timeout=30_000)  # the worker is ready, no query pending
-        if how == "type":
-            self.page.keyboard.type(query)
-        elif how == "paste":
-            self.box.fill(query)  # one input event, no key event
-        else:
-            raise ValueError(how)
-        self.page.wait_for_function(ANSWERED, arg=query, timeout=30_000)  # the answer to the whole query is in
-        expect(self.meta).not_to_have_text(self.ready_text, timeout=30_000)
-        return self.result_pages()
-
-    def result_links(self) -> list[str]:
-        return self.page.eval_on_selector_all(
-            "li.md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
-        )
-
-    def result_pages(self) -> list[str]:
-        site = self.root_url.split("/en/")[0].rstrip("/") + "/"
-        pages = []
-        for href in self.result_links():
-            path = re.sub(r"[?#].*$", "", href).removeprefix(site)
-            if path not in pages:
-                pages.append(path)
-        return pages
 
 
 @pytest.fixture(scope="module")

@@ -236,7 +236,7 @@ def test_serve_search_finds_an_edit(tmp_path, browser):
     search box once the index is made again (macros/site/search.py Background)."""
     from playwright.sync_api import expect
 
-    from tests.site.test_search import SiteSearch
+    from tests.support.site_search import SiteSearch
 
     project = copy_project(tmp_path / "project")
     notice = sorted((project / "data" / "notices").glob("*.yml"))[0]
