@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import platform
@@ -409,11 +410,12 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
     baseline = folder / "baseline"
     baseline.mkdir()
     prerender(project, baseline / "project", folder / "prerender.log")
-    full_builds, base_builds = [], []
+    full_builds, base_builds, outputs = [], [], []
     for r in range(repeat):  # alternate, so background load hits both alike
         shutil.rmtree(folder / "site", ignore_errors=True)
         shutil.rmtree(folder / "baseline-site", ignore_errors=True)
         full_builds.append(mkdocs_build(project, folder / "site", folder / f"build-{r}.log"))
+        outputs.append(tree_digest(folder / "site"))  # the first build makes the caches, the second reads them
         base_builds.append(mkdocs_build(baseline / "project", folder / "baseline-site", folder / f"baseline-{r}.log"))
     full = min(full_builds, key=lambda b: b.seconds)
     base = min(base_builds, key=lambda b: b.seconds)
@@ -431,10 +433,20 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
         # each alternating pair's own ratio: the spread says how much the machine's load moved the figures
         "overhead_pairs": [round(f.seconds / b.seconds, 3) for f, b in zip(full_builds, base_builds)],
         "overhead_cpu_pairs": [round(f.cpu_seconds / b.cpu_seconds, 3) for f, b in zip(full_builds, base_builds)],
+        # files that differ between the full builds (the first with empty caches): none, or rebuilds are not identical
+        "rebuild_differs": sorted(p for p in set().union(*outputs) if len({o.get(p) for o in outputs}) > 1)[:20],
         **measure_site(folder / "site"),
         "baseline_pages_written": len(pages_of(folder / "baseline-site")),
     }
     return result, pages_of(folder / "site")
+
+
+def tree_digest(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.blake2b(p.read_bytes(), digest_size=16).hexdigest()
+        for p in site.rglob("*")
+        if p.is_file()
+    }
 
 
 def growing_pages(page_sizes: dict[int, dict[str, int]]) -> list[dict]:
@@ -491,6 +503,9 @@ def verdicts(
             "holds": ratio <= TARGETS["linear_ratio_max"],
         }
     out["no_page_grows_with_n"] = {"value": [g["url"] for g in growth], "holds": not growth}
+    differ = {n: runs[n]["rebuild_differs"] for n in runs if runs[n].get("rebuild_differs") is not None}
+    if differ:
+        out["rebuilds_byte_identical"] = {"value": differ, "holds": not any(differ.values())}
     worst = max(runs[largest]["search"][lang]["first_search_gzip"] for lang in LANG_ROOTS)
     own = all(runs[largest]["search"][lang]["per_language_index"] for lang in LANG_ROOTS)
     out[f"first_search_gzip_at_{largest}"] = {

@@ -10,6 +10,7 @@ import http.server
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -17,19 +18,22 @@ if str(ROOT) not in sys.path:
 
 from bench.run import LANG_ROOTS, sent  # noqa: E402
 
-PHONE = {"width": 390, "height": 844}  # the worker fetches the same first pages at 1280×900 (BENCHMARKS.md)
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
+PHONE: ViewportSize = {
+    "width": 390,
+    "height": 844,
+}  # the worker fetches the same first pages at 1280×900 (BENCHMARKS.md)
 CHROMIUM = "/usr/bin/chromium"
 WITH_THE_PAGE = ("/assets/javascripts/workers/", "/search/search_index.json")  # fetched before any query
 
 
 def query_table() -> dict[str, list[str]]:
     """The distinct queries of the browser tests' table, per language."""
-    from tests.site.test_search import EN_QUERIES, ZH_QUERIES
+    from tests.site.test_search import EN_QUERIES, ZH_QUERIES, query_ids
 
-    def words(rows) -> list[str]:
-        return list(dict.fromkeys(getattr(row, "values", row)[0] for row in rows))
-
-    return {"zh": words(ZH_QUERIES), "en": words(EN_QUERIES)}
+    return {"zh": list(dict.fromkeys(query_ids(ZH_QUERIES))), "en": list(dict.fromkeys(query_ids(EN_QUERIES)))}
 
 
 class _Recording(http.server.SimpleHTTPRequestHandler):
