@@ -73,6 +73,7 @@ class ServeSession:
         self.dirty = dirty  # `mkdocs serve --dirty`: pages are skipped; otherwise only loading and files are reused
         self._records: dict[str, tuple[bytes, Any, Any]] = {}  # data file -> (bytes, document, record)
         self.fingerprints = Fingerprints()
+        self.sizes = _FileSizes(self)
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
         self._forget()
@@ -83,7 +84,7 @@ class ServeSession:
         self._data: dict[str, str] = {}
         self._features: dict[str, Made] = {}
         self._producers: dict[str, Made] = {}
-        self._pages: dict[str, tuple[str, Made]] = {}  # page URL -> (spec digest, what rendering it read)
+        self._pages: dict[str, tuple[PageSpec, Made]] = {}  # page URL -> (its spec, what rendering it read)
         self._written: dict[str, bytes] = {}  # site file -> bytes last written
         self._dates: dict[str, str | None] = {}  # page URL -> sitemap date
         self._page_set = ""
@@ -138,20 +139,19 @@ class Rebuild:
         self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
         self._made_features: dict[str, Made] = {}
         self._made_producers: dict[str, Made] = {}
-        self._made_pages: dict[str, tuple[str, Reads]] = {}
+        self._made_pages: dict[str, tuple[PageSpec, Reads]] = {}
+        self._kept_pages: dict[str, PageSpec] = {}  # URL -> this build's spec of a page not made again
         self._page_reads: dict[str, list[Reads]] = {}  # URL -> what the page hooks read
         self._decided = False
         self.data_changed = True
-        self._spec_digests: dict[int, str] = {}
-        self._files_digest: str | None = None
+        self._reading: Reads | None = None  # what the feature or page being made reads
 
-    def files_digest(self) -> str:
-        if self._files_digest is None:
-            hashed = hashlib.blake2b(digest_size=16)
-            for path, data in sorted(self.build.files.all().items()):
-                hashed.update(path.encode() + len(data).to_bytes(8, "big") + data)
-            self._files_digest = hashed.hexdigest()
-        return self._files_digest
+    def file_size(self, path: str) -> int:
+        """A produced file's size, recorded as a read of the feature or page being made (a form page shows its own
+        files' sizes, and is made again only when one of those changes)."""
+        if self._reading is not None:
+            self._reading[("file", path)] = (path,)
+        return self.build.file_size(path)
 
     def _produced(self, path: str) -> bytes:
         return self.build.files.all()[path]
@@ -171,7 +171,11 @@ class Rebuild:
             return made.result
         view, reads = recording(self.portal)
         reads[("docs",)] = reads[("site",)] = ()
-        specs = feature.pages(_Asking(build, view, reads))
+        self._reading = reads
+        try:
+            specs = feature.pages(_Asking(build, view, self.session.sizes))
+        finally:
+            self._reading = None
         self._made_features[feature.name] = Made(reads, "", specs)
         return specs
 
@@ -219,19 +223,22 @@ class Rebuild:
                     file.is_modified = _modified  # type: ignore[method-assign]
 
     def page_markdown(self, spec: PageSpec, lang: str, render: Callable[[PageSpec, Any, str], str]) -> str | None:
-        """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it)."""
+        """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it): its
+        spec equals the last one (a reused feature's spec is the very same object; a remade one is compared field by
+        field, context included: the page is a function of its spec and of what it read) and what it read is
+        unchanged."""
         url = spec.url(lang)
-        spec_digest = self._spec_digests.get(id(spec))
-        if spec_digest is None:  # once for all languages (the specs live as long as the build)
-            spec_digest = self._spec_digests[id(spec)] = self.session.fingerprints.digest(
-                (spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
-            )
         last = self.session._pages.get(url)
-        if self.session.dirty and last is not None and last[0] == spec_digest and self._unchanged(last[1]):
+        if self.session.dirty and last is not None and _same_spec(last[0], spec) and self._unchanged(last[1]):
+            self._kept_pages[url] = spec
             return None
         view, reads = recording(self.portal)
-        markdown = render(spec, view, lang)
-        self._made_pages[url] = (spec_digest, reads)
+        self._reading = reads
+        try:
+            markdown = render(spec, view, lang)
+        finally:
+            self._reading = None
+        self._made_pages[url] = (spec, reads)
         return markdown
 
     def portal_for(self, url: str) -> Portal:
@@ -275,10 +282,12 @@ class Rebuild:
                 store[name] = Made(item.reads, values.digest(item.reads), item.result)
         if self.full:
             session._pages = {}
-        for url, (spec_digest, reads) in self._made_pages.items():
+        for url, spec in self._kept_pages.items():  # the same page from this build's spec (kept alive for the next)
+            session._pages[url] = (spec, session._pages[url][1])
+        for url, (spec, reads) in self._made_pages.items():
             for more in self._page_reads.get(url, []):
                 reads = reads | more
-            session._pages[url] = (spec_digest, Made(reads, values.digest(reads)))
+            session._pages[url] = (spec, Made(reads, values.digest(reads)))
         session._current = None
 
 
@@ -286,18 +295,27 @@ def _modified() -> bool:
     return True
 
 
+def _same_spec(last: PageSpec, spec: PageSpec) -> bool:
+    """Equal specs give equal pages; a reused feature's specs are the very objects (compared at once)."""
+    return last is spec or (last == spec and last.context == spec.context and last.search_title == spec.search_title)
+
+
+class _FileSizes:
+    """The produced files' sizes as the form pages' downloads ask for them (macros/outputs/form_model.Download): one
+    object for the whole serve process, so a spec kept from an earlier build asks this build's files, each size read
+    recorded on the page that shows it."""
+
+    def __init__(self, session: ServeSession):
+        self._session = session
+
+    def file_size(self, path: str) -> int:
+        rebuild = self._session._current
+        assert rebuild is not None, "a file size asked outside a build"
+        return rebuild.file_size(path)
+
+
 class _Asking:
     """What a feature's `pages` reads of the Build, recorded: the portal's answers and the produced files' sizes."""
 
-    def __init__(self, build: Build, portal: Portal, reads: Reads):
-        self.portal, self.site, self._build, self._reads = portal, build.site, build, reads
-
-    def file_size(self, path: str) -> int:
-        self._reads[("file", path)] = (path,)
-        return self._build.file_size(path)
-
-    def x_fingerprint(self) -> str:
-        """What a spec holding `file_size` (a form page's downloads, sized when rendered) stands for: every produced
-        file's bytes."""
-        assert self._build.serve is not None
-        return self._build.serve.files_digest()
+    def __init__(self, build: Build, portal: Portal, sizes: _FileSizes):
+        self.portal, self.site, self.file_size = portal, build.site, sizes.file_size
