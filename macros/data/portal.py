@@ -112,6 +112,17 @@ class Portal:
             return None
         return ending if (deadline.start or deadline.end) >= ending.from_ else None
 
+    def newest_notice_update(self) -> dt.date | None:
+        """The newest `updated` of any notice: the day the data was last checked."""
+        return max((n.updated for n in self.notices), default=None)
+
+    def newest_update(self) -> dt.date | None:
+        """The newest `updated` anywhere in the data (notices, forms, the catalogue)."""
+        dates = [n.updated for n in self.notices] + [f.updated for f in self.forms]
+        if self.catalogue and self.catalogue.updated:
+            dates.append(self.catalogue.updated)
+        return max(dates, default=None)
+
     def notices_in(self, province_id: str) -> list[Notice]:
         return self._notices_in.get(province_id, [])
 

@@ -39,6 +39,8 @@ METHODS = (
     "province_of",
     "issuer_of",
     "forms_of",
+    "newest_notice_update",
+    "newest_update",
 )
 # lookups answered key by key; any other field read is one question about the whole field
 KEYED = ("notice_by_id", "form_by_id", "province_by_id", "issuer_by_id", "province_of_issuer", "source_of")
@@ -198,6 +200,8 @@ class TokenValues:
             return repr(self.site)
         if name == "docs":
             return self._digest(sorted(item for item in self.files.items() if item[0].startswith("docs/")))
+        if name == "derived":  # something a page depends on, worked out of the whole portal
+            return self._digest(args[0](self.portal))
         if name == "file":  # a produced file's bytes (a form page shows its size)
             try:
                 return hashlib.blake2b(self.produced(args[0]), digest_size=16).hexdigest()

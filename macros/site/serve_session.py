@@ -60,11 +60,10 @@ class _DirtyWarningFilter(logging.Filter):
 
 @dataclass
 class Made:
-    """What one feature, producer or page made, what it read while doing so and the digest of those values."""
+    """What one page read while it was made and the digest of those values."""
 
     reads: Reads
     reads_digest: str
-    result: Any = None  # a feature's specs, a producer's files; None for a page
 
 
 class ServeSession:
@@ -82,9 +81,11 @@ class ServeSession:
         """Vouch for nothing: the next build is a full one."""
         self._code: dict[str, str] = {}
         self._data: dict[str, str] = {}
-        self._features: dict[str, Made] = {}
-        self._producers: dict[str, Made] = {}
+        self._inputs = ""  # digest of data/, docs/ and the settings the kept specs and files were made from
+        self._features: dict[str, list[PageSpec]] = {}  # feature -> its specs
+        self._producers: dict[str, dict[str, bytes]] = {}  # producer -> its files
         self._pages: dict[str, tuple[PageSpec, Made]] = {}  # page URL -> (its spec, what rendering it read)
+        self._written_pages: dict[str, Made] = {}  # docs/ page URL -> what its macros and the page hooks read
         self._written: dict[str, bytes] = {}  # site file -> bytes last written
         self._dates: dict[str, str | None] = {}  # page URL -> sitemap date
         self._page_set = ""
@@ -137,8 +138,9 @@ class Rebuild:
         self.session, self.portal, self.full = session, portal, full
         self.build: Any = None
         self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
-        self._made_features: dict[str, Made] = {}
-        self._made_producers: dict[str, Made] = {}
+        self.inputs = digest(sorted(files.items()), site)  # what the features and producers are made from
+        self._made_features: dict[str, list[PageSpec]] = {}
+        self._made_producers: dict[str, dict[str, bytes]] = {}
         self._made_pages: dict[str, tuple[PageSpec, Reads]] = {}
         self._kept_pages: dict[str, PageSpec] = {}  # URL -> this build's spec of a page not made again
         self._page_reads: dict[str, list[Reads]] = {}  # URL -> what the page hooks read
@@ -161,37 +163,29 @@ class Rebuild:
 
     # ------------------------------------------------ features and producers
 
+    def _inputs_unchanged(self) -> bool:
+        return not self.full and self.session._inputs == self.inputs
+
     def feature_specs(self, feature, build) -> list[PageSpec]:
-        """The feature's specs: the last build's while nothing they were made from changed (docs/ included: the
-        translations page lists its pages)."""
-        made = self.session._features.get(feature.name)
-        if self._unchanged(made):
-            assert made is not None
-            self._made_features[feature.name] = made
-            return made.result
-        view, reads = recording(self.portal)
-        reads[("docs",)] = reads[("site",)] = ()
-        self._reading = reads
-        try:
-            specs = feature.pages(_Asking(build, view, self.session.sizes))
-        finally:
-            self._reading = None
-        self._made_features[feature.name] = Made(reads, "", specs)
+        """The feature's specs: the last build's while data/ and docs/ are unchanged (docs/: the translations page
+        lists its pages). Otherwise made again on the portal itself: recording what a feature reads cost more than
+        making its specs (each reads nearly every notice), and its pages are compared spec by spec anyway."""
+        kept = self.session._features.get(feature.name)
+        specs = (
+            kept if kept is not None and self._inputs_unchanged() else feature.pages(_Asking(build, self.session.sizes))
+        )
+        self._made_features[feature.name] = specs
         return specs
 
     def reusing(self, produce: Producer) -> Producer:
+        """The producer, giving the last build's files while data/ and docs/ are unchanged (made again otherwise, on
+        the portal itself: each reads every notice, and recording its reads cost more than its run)."""
         name = f"{produce.__module__}.{produce.__qualname__}"
 
         def reused_or_made(portal, site):
-            made = self.session._producers.get(name)
-            if self._unchanged(made):
-                assert made is not None
-                self._made_producers[name] = made
-                return made.result
-            view, reads = recording(portal)
-            reads[("site",)] = ()
-            files = produce(view, site)
-            self._made_producers[name] = Made(reads, "", files)
+            kept = self.session._producers.get(name)
+            files = kept if kept is not None and self._inputs_unchanged() else produce(portal, site)
+            self._made_producers[name] = files
             return files
 
         reused_or_made.__module__, reused_or_made.__name__ = produce.__module__, produce.__name__
@@ -215,12 +209,16 @@ class Rebuild:
             utils.clean_directory(site_dir)
 
     def mark_written_pages(self, files: Files) -> None:
-        """The hand-written pages (docs/) call the data's macros: all rendered again when data/ changed (mkdocs'
-        dirty build renders one otherwise only when its file is newer than its page)."""
-        if self.full or self.data_changed:
-            for file in files.documentation_pages():
-                if file.abs_src_path is not None:
-                    file.is_modified = _modified  # type: ignore[method-assign]
+        """The hand-written pages (docs/) call the data's macros: after a change to data/, one is rendered again when
+        what it read of the data (its macros, the page hooks) changed; mkdocs' dirty build renders it besides when
+        its file is newer than its page."""
+        if not (self.full or self.data_changed):
+            return
+        for file in files.documentation_pages():
+            if file.abs_src_path is not None and (
+                self.full or not self._unchanged(self.session._written_pages.get(file.url))
+            ):
+                file.is_modified = _modified  # type: ignore[method-assign]
 
     def page_markdown(self, spec: PageSpec, lang: str, render: Callable[[PageSpec, Any, str], str]) -> str | None:
         """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it): its
@@ -246,6 +244,13 @@ class Rebuild:
         view, reads = recording(self.portal)
         self._page_reads.setdefault(url, []).append(reads)
         return view
+
+    def depends_on(self, url: str, derive: Callable[[Portal], object]) -> None:
+        """The page at `url` depends on `derive(portal)`, something worked out of the whole data outside the page's
+        reads (the words jieba keeps whole, which cut its title into search keys)."""
+        self._page_reads.setdefault(url, []).append(
+            {("derived", f"{derive.__module__}.{derive.__qualname__}"): (derive,)}
+        )
 
     def restore_sitemap_dates(self, pages: Iterable) -> None:
         """One language's pages, as mkdocs renders them (on_env): a page the dirty build skips gets back its sitemap
@@ -277,17 +282,21 @@ class Rebuild:
     def commit(self) -> None:
         """The build succeeded: what it made and read is what the site directory now holds."""
         session, values = self.session, self.values
-        for store, made in ((session._features, self._made_features), (session._producers, self._made_producers)):
-            for name, item in made.items():
-                store[name] = Made(item.reads, values.digest(item.reads), item.result)
+        session._features, session._producers, session._inputs = self._made_features, self._made_producers, self.inputs
         if self.full:
-            session._pages = {}
+            session._pages, session._written_pages = {}, {}
         for url, spec in self._kept_pages.items():  # the same page from this build's spec (kept alive for the next)
             session._pages[url] = (spec, session._pages[url][1])
         for url, (spec, reads) in self._made_pages.items():
             for more in self._page_reads.get(url, []):
                 reads = reads | more
             session._pages[url] = (spec, Made(reads, values.digest(reads)))
+        for url, read in self._page_reads.items():  # the docs/ pages rendered in this build
+            if url not in self._made_pages:
+                reads = {}
+                for more in read:
+                    reads |= more
+                session._written_pages[url] = Made(reads, values.digest(reads))
         session._current = None
 
 
@@ -315,7 +324,8 @@ class _FileSizes:
 
 
 class _Asking:
-    """What a feature's `pages` reads of the Build, recorded: the portal's answers and the produced files' sizes."""
+    """The Build as a feature's `pages` sees it under serve: the produced files' sizes asked of the serve process's
+    one sizer (a form page's downloads keep it)."""
 
-    def __init__(self, build: Build, portal: Portal, sizes: _FileSizes):
-        self.portal, self.site, self.file_size = portal, build.site, sizes.file_size
+    def __init__(self, build: Build, sizes: _FileSizes):
+        self.portal, self.site, self.file_size = build.portal, build.site, sizes.file_size

@@ -32,7 +32,7 @@ def home_rows(portal) -> list[tuple]:
 
 def as_of(portal) -> dt.date | None:
     """The day the data was last checked: what the page says without JavaScript is true as of then."""
-    return max((n.updated for n in portal.notices), default=None)
+    return portal.newest_notice_update()
 
 
 def present(portal) -> list[Occurrence]:
