@@ -1,9 +1,11 @@
 # What one `mkdocs serve --dirty` process keeps between its rebuilds, keyed by content (not build state: each rebuild
-# is still its own Build): each data file's record by its bytes, and for every feature, producer and generated page
-# what it read of the portal (recorded while it ran, macros/site/portal_reads.py) with a digest of those values. A
-# rebuild after an edit makes again only what read something that changed; the rest is told to mkdocs' dirty build as
-# not modified (never rendered nor written). A change to mkdocs.yml, overrides/ or macros/, a page added or removed,
-# or a failed build makes the next build a full one (the site directory emptied, every page rendered).
+# is still its own Build): each data file's record by its bytes; the features' specs and the producers' files while
+# data/ and docs/ are unchanged (made again otherwise: cheaper than recording what they read); and for every page
+# (generated or in docs/) its spec and what it read of the portal (recorded while it rendered,
+# macros/site/portal_reads.py) with a digest of those values. A rebuild after an edit renders again only the pages whose
+# spec or reads changed; the rest is told to mkdocs' dirty build as not modified (never rendered nor written). A change
+# to mkdocs.yml, overrides/ or macros/, a page added or removed, or a failed build makes the next build a full one (the
+# site directory emptied, every page rendered).
 from __future__ import annotations
 
 import hashlib
@@ -329,3 +331,8 @@ class _Asking:
 
     def __init__(self, build: Build, sizes: _FileSizes):
         self.portal, self.site, self.file_size = build.portal, build.site, sizes.file_size
+        self._build = build
+
+    @property
+    def coverage(self):
+        return self._build.coverage
