@@ -80,6 +80,10 @@ class Portal:
         """What this document ends in earlier ones."""
         return self._endings_by_id.get(notice.id, [])
 
+    def ends_from(self, notice: Notice) -> dt.date | None:
+        """The first day from which this document ends something in earlier ones (None: it ends nothing)."""
+        return min((e.from_ for e in self.endings_by(notice)), default=None)
+
     @cached_property
     def _endings_by_id(self) -> dict[str, list[relations.Ending]]:
         """Every ending by the id of the document that makes it, in the order of `endings` (grouped once: a notice

@@ -41,6 +41,7 @@ METHODS = (
     "forms_of",
     "newest_notice_update",
     "newest_update",
+    "ends_from",
 )
 # lookups answered key by key; any other field read is one question about the whole field
 KEYED = ("notice_by_id", "form_by_id", "province_by_id", "issuer_by_id", "province_of_issuer", "source_of")
