@@ -217,8 +217,9 @@ class Rebuild:
         if not (self.full or self.data_changed):
             return
         for file in files.documentation_pages():
+            url = "" if file.url in (".", "./") else file.url  # as the page hooks see it (Page.url)
             if file.abs_src_path is not None and (
-                self.full or not self._unchanged(self.session._written_pages.get(file.url))
+                self.full or not self._unchanged(self.session._written_pages.get(url))
             ):
                 file.is_modified = _modified  # type: ignore[method-assign]
 
