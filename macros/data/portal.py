@@ -80,6 +80,10 @@ class Portal:
         """What this document ends in earlier ones."""
         return self._endings_by_id.get(notice.id, [])
 
+    def ends_from(self, notice: Notice) -> dt.date | None:
+        """The first day from which this document ends something in earlier ones (None: it ends nothing)."""
+        return min((e.from_ for e in self.endings_by(notice)), default=None)
+
     @cached_property
     def _endings_by_id(self) -> dict[str, list[relations.Ending]]:
         """Every ending by the id of the document that makes it, in the order of `endings` (grouped once: a notice
@@ -111,6 +115,17 @@ class Portal:
         if ending is None or deadline.end is None or deadline.recurrence:
             return None
         return ending if (deadline.start or deadline.end) >= ending.from_ else None
+
+    def newest_notice_update(self) -> dt.date | None:
+        """The newest `updated` of any notice: the day the data was last checked."""
+        return max((n.updated for n in self.notices), default=None)
+
+    def newest_update(self) -> dt.date | None:
+        """The newest `updated` anywhere in the data (notices, forms, the catalogue)."""
+        dates = [n.updated for n in self.notices] + [f.updated for f in self.forms]
+        if self.catalogue and self.catalogue.updated:
+            dates.append(self.catalogue.updated)
+        return max(dates, default=None)
 
     def notices_in(self, province_id: str) -> list[Notice]:
         return self._notices_in.get(province_id, [])

@@ -12,6 +12,7 @@ from macros.data.publication import Publication
 from macros.outputs.outputs import SiteFiles
 from macros.render.pages import page_markdown
 from macros.site.features import FEATURES, Feature
+from macros.views import translations
 from macros.views.pages import PageSpec
 
 if TYPE_CHECKING:
@@ -60,6 +61,11 @@ class Build:
         if self.serve is not None:
             return [spec for f in self.features if f.pages for spec in self.serve.feature_specs(f, self)]
         return [spec for feature in self.features if feature.pages for spec in feature.pages(self)]
+
+    @cached_property
+    def coverage(self) -> translations.Coverage:
+        """What of the data is translated: its page and the build's log line (worked out once)."""
+        return translations.coverage(self.portal)
 
     def page_markdown(self, spec: PageSpec, lang: str) -> str | None:
         """The page's Markdown; under `mkdocs serve --dirty` None when nothing it shows changed since the last

@@ -45,8 +45,9 @@ def number_word(n: int, lang: str) -> str:
 
 def register(env) -> None:  # noqa: C901  (its nested macros count as its branches)
     def current_portal():
-        # the portal of the build being run: the hooks attach the Build to mkdocs' config, which is `env.conf`
-        return Build.of(env.conf).portal
+        # the portal of the build being run: the hooks attach the Build to mkdocs' config, which is `env.conf`; under
+        # serve, what the page's macros read of it is recorded, so that a data edit remakes only the pages it changes
+        return Build.of(env.conf).portal_for(env.page.url)
 
     def fragment(name: str, **extra) -> Markup:
         lang, url = _where(env)

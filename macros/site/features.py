@@ -38,5 +38,5 @@ FEATURES: tuple[Feature, ...] = (
         files=form_files.form_files,
     ),
     Feature("Atom feed of notices", files=feed.produce_feeds),
-    Feature("missing translations (maintainers)", pages=lambda build: translations.translation_specs(build.portal)),
+    Feature("missing translations (maintainers)", pages=lambda build: translations.translation_specs(build.coverage)),
 )

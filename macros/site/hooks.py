@@ -33,7 +33,7 @@ from macros.site.i18n_pages import (  # noqa: E402
 )
 from macros.site.page_meta import head_html, meta_html  # noqa: E402
 from macros.site.serve_session import ServeSession  # noqa: E402
-from macros.views import page_summary, translations  # noqa: E402
+from macros.views import page_summary  # noqa: E402
 
 # `mkdocs serve` only, from on_startup to on_shutdown: what one rebuild may reuse of the last (see ServeSession). Not
 # build state: each build is still its own Build, attached to its own config in on_config.
@@ -159,7 +159,7 @@ def on_post_build(config):
     except OutputError as exc:
         raise PluginError(f"could not make the site's files: {exc}") from None
     Path(config.site_dir, "robots.txt").write_text(publication.robots_txt(config.site_url), encoding="utf-8")
-    logging.getLogger("mkdocs.hooks.portal").info(translations.coverage(build.portal).line())
+    logging.getLogger("mkdocs.hooks.portal").info(build.coverage.line())
     if build.serve:
         build.serve.commit()  # the build succeeded: the next one may skip what this one made
 

@@ -39,6 +39,9 @@ METHODS = (
     "province_of",
     "issuer_of",
     "forms_of",
+    "newest_notice_update",
+    "newest_update",
+    "ends_from",
 )
 # lookups answered key by key; any other field read is one question about the whole field
 KEYED = ("notice_by_id", "form_by_id", "province_by_id", "issuer_by_id", "province_of_issuer", "source_of")
@@ -122,7 +125,7 @@ def recording(portal: Portal) -> tuple[Portal, Reads]:
 class Fingerprints:
     """Short stand-ins for values, to compare them cheaply across builds: a record read from a data file (and every
     model inside it) stands for its file's bytes and its place in the file, since the same bytes give the same
-    record; an object with `x_fingerprint()` says itself; anything else is taken apart (lists, dicts, dataclasses)
+    record; anything else is taken apart (lists, dicts, dataclasses)
     or, last, written out with repr (an object whose repr shows its address is then always new). The records are
     kept alive here, so their ids are never reused while they are named."""
 
@@ -151,9 +154,6 @@ class Fingerprints:
             return known[1]
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(map(self.of, value)) + "]"
-        owner = getattr(value, "__self__", None)  # a bound method: what its object says it stands for
-        if owner is not None and hasattr(owner, "x_fingerprint"):
-            return f"{value.__qualname__}@{owner.x_fingerprint()}"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in value.items()) + "}"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -201,8 +201,14 @@ class TokenValues:
             return repr(self.site)
         if name == "docs":
             return self._digest(sorted(item for item in self.files.items() if item[0].startswith("docs/")))
+        if name == "derived":  # something a page depends on, worked out of the whole portal
+            return self._digest(args[0](self.portal))
         if name == "file":  # a produced file's bytes (a form page shows its size)
-            return hashlib.blake2b(self.produced(args[0]), digest_size=16).hexdigest()
+            try:
+                return hashlib.blake2b(self.produced(args[0]), digest_size=16).hexdigest()
+            except KeyError:  # no longer produced
+                return "gone"
+
         if name in METHODS:
             try:
                 return self._digest(getattr(self.portal, name)(*args))

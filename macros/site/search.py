@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -69,9 +70,17 @@ CHUNK_LOCATIONS = 500
 CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 
 
-def run_pagefind(site_dir: str) -> None:
+# Under `mkdocs serve` the index is made beside the reload, at the lowest priority: on a machine of few cores a run
+# (multi-threaded, half a minute at 2000 notices) would otherwise slow the next rebuild, which a reader waits for.
+BACKGROUND_PRIORITY = ["nice", "-n", "19"]
+
+
+def run_pagefind(site_dir: str, background: bool = False) -> None:
     env = {**os.environ, CHUNK_ENV: str(CHUNK_LOCATIONS)}
-    result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, env=env)
+    command = pagefind_command(site_dir)
+    if background and shutil.which(BACKGROUND_PRIORITY[0]):
+        command = BACKGROUND_PRIORITY + command
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise PluginError(f"search: Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
     recompress_wasm(os.path.join(site_dir, BUNDLE))
@@ -179,7 +188,7 @@ class Background:
                     self._running = False
                     return
             try:
-                run_pagefind(site_dir)
+                run_pagefind(site_dir, background=True)
             except PluginError as exc:
                 log.warning(str(exc))
             except OSError as exc:  # a rebuild cleared the site under the run, and the pending run makes it again:
@@ -215,12 +224,14 @@ def on_config(config):  # after hooks.py's on_config (priority 100), which makes
 def on_page_content(html, page, config, files):
     import jieba
 
+    build = Build.find(config)
+    if build is not None and build.serve is not None:  # the keys change with the words jieba keeps whole
+        build.serve.depends_on(page.url, search_keys.data_words)
     title = page.meta.get("x_search_title") or search_keys.heading_text(html) or page.title or ""
     keys = search_keys.keys(title, jieba.cut_for_search)
     if not keys:
         return html
     lang = page_language(page)
-    build = Build.find(config)
     return render_fragment("search_keys.html", build and build.portal, lang, page.url, keys=keys) + html
 
 

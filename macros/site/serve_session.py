@@ -1,9 +1,11 @@
 # What one `mkdocs serve --dirty` process keeps between its rebuilds, keyed by content (not build state: each rebuild
-# is still its own Build): each data file's record by its bytes, and for every feature, producer and generated page
-# what it read of the portal (recorded while it ran, macros/site/portal_reads.py) with a digest of those values. A
-# rebuild after an edit makes again only what read something that changed; the rest is told to mkdocs' dirty build as
-# not modified (never rendered nor written). A change to mkdocs.yml, overrides/ or macros/, a page added or removed,
-# or a failed build makes the next build a full one (the site directory emptied, every page rendered).
+# is still its own Build): each data file's record by its bytes; the features' specs and the producers' files while
+# data/ and docs/ are unchanged (made again otherwise: cheaper than recording what they read); and for every page
+# (generated or in docs/) its spec and what it read of the portal (recorded while it rendered,
+# macros/site/portal_reads.py) with a digest of those values. A rebuild after an edit renders again only the pages whose
+# spec or reads changed; the rest is told to mkdocs' dirty build as not modified (never rendered nor written). A change
+# to mkdocs.yml, overrides/ or macros/, a page added or removed, or a failed build makes the next build a full one (the
+# site directory emptied, every page rendered).
 from __future__ import annotations
 
 import hashlib
@@ -60,11 +62,10 @@ class _DirtyWarningFilter(logging.Filter):
 
 @dataclass
 class Made:
-    """What one feature, producer or page made, what it read while doing so and the digest of those values."""
+    """What one page read while it was made and the digest of those values."""
 
     reads: Reads
     reads_digest: str
-    result: Any = None  # a feature's specs, a producer's files; None for a page
 
 
 class ServeSession:
@@ -73,6 +74,7 @@ class ServeSession:
         self.dirty = dirty  # `mkdocs serve --dirty`: pages are skipped; otherwise only loading and files are reused
         self._records: dict[str, tuple[bytes, Any, Any]] = {}  # data file -> (bytes, document, record)
         self.fingerprints = Fingerprints()
+        self.sizes = _FileSizes(self)
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
         self._forget()
@@ -81,9 +83,11 @@ class ServeSession:
         """Vouch for nothing: the next build is a full one."""
         self._code: dict[str, str] = {}
         self._data: dict[str, str] = {}
-        self._features: dict[str, Made] = {}
-        self._producers: dict[str, Made] = {}
-        self._pages: dict[str, tuple[str, Made]] = {}  # page URL -> (spec digest, what rendering it read)
+        self._inputs = ""  # digest of data/, docs/ and the settings the kept specs and files were made from
+        self._features: dict[str, list[PageSpec]] = {}  # feature -> its specs
+        self._producers: dict[str, dict[str, bytes]] = {}  # producer -> its files
+        self._pages: dict[str, tuple[PageSpec, Made]] = {}  # page URL -> (its spec, what rendering it read)
+        self._written_pages: dict[str, Made] = {}  # docs/ page URL -> what its macros and the page hooks read
         self._written: dict[str, bytes] = {}  # site file -> bytes last written
         self._dates: dict[str, str | None] = {}  # page URL -> sitemap date
         self._page_set = ""
@@ -136,22 +140,22 @@ class Rebuild:
         self.session, self.portal, self.full = session, portal, full
         self.build: Any = None
         self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
-        self._made_features: dict[str, Made] = {}
-        self._made_producers: dict[str, Made] = {}
-        self._made_pages: dict[str, tuple[str, Reads]] = {}
+        self.inputs = digest(sorted(files.items()), site)  # what the features and producers are made from
+        self._made_features: dict[str, list[PageSpec]] = {}
+        self._made_producers: dict[str, dict[str, bytes]] = {}
+        self._made_pages: dict[str, tuple[PageSpec, Reads]] = {}
+        self._kept_pages: dict[str, PageSpec] = {}  # URL -> this build's spec of a page not made again
         self._page_reads: dict[str, list[Reads]] = {}  # URL -> what the page hooks read
         self._decided = False
         self.data_changed = True
-        self._spec_digests: dict[int, str] = {}
-        self._files_digest: str | None = None
+        self._reading: Reads | None = None  # what the feature or page being made reads
 
-    def files_digest(self) -> str:
-        if self._files_digest is None:
-            hashed = hashlib.blake2b(digest_size=16)
-            for path, data in sorted(self.build.files.all().items()):
-                hashed.update(path.encode() + len(data).to_bytes(8, "big") + data)
-            self._files_digest = hashed.hexdigest()
-        return self._files_digest
+    def file_size(self, path: str) -> int:
+        """A produced file's size, recorded as a read of the feature or page being made (a form page shows its own
+        files' sizes, and is made again only when one of those changes)."""
+        if self._reading is not None:
+            self._reading[("file", path)] = (path,)
+        return self.build.file_size(path)
 
     def _produced(self, path: str) -> bytes:
         return self.build.files.all()[path]
@@ -161,33 +165,29 @@ class Rebuild:
 
     # ------------------------------------------------ features and producers
 
+    def _inputs_unchanged(self) -> bool:
+        return not self.full and self.session._inputs == self.inputs
+
     def feature_specs(self, feature, build) -> list[PageSpec]:
-        """The feature's specs: the last build's while nothing they were made from changed (docs/ included: the
-        translations page lists its pages)."""
-        made = self.session._features.get(feature.name)
-        if self._unchanged(made):
-            assert made is not None
-            self._made_features[feature.name] = made
-            return made.result
-        view, reads = recording(self.portal)
-        reads[("docs",)] = reads[("site",)] = ()
-        specs = feature.pages(_Asking(build, view, reads))
-        self._made_features[feature.name] = Made(reads, "", specs)
+        """The feature's specs: the last build's while data/ and docs/ are unchanged (docs/: the translations page
+        lists its pages). Otherwise made again on the portal itself: recording what a feature reads cost more than
+        making its specs (each reads nearly every notice), and its pages are compared spec by spec anyway."""
+        kept = self.session._features.get(feature.name)
+        specs = (
+            kept if kept is not None and self._inputs_unchanged() else feature.pages(_Asking(build, self.session.sizes))
+        )
+        self._made_features[feature.name] = specs
         return specs
 
     def reusing(self, produce: Producer) -> Producer:
+        """The producer, giving the last build's files while data/ and docs/ are unchanged (made again otherwise, on
+        the portal itself: each reads every notice, and recording its reads cost more than its run)."""
         name = f"{produce.__module__}.{produce.__qualname__}"
 
         def reused_or_made(portal, site):
-            made = self.session._producers.get(name)
-            if self._unchanged(made):
-                assert made is not None
-                self._made_producers[name] = made
-                return made.result
-            view, reads = recording(portal)
-            reads[("site",)] = ()
-            files = produce(view, site)
-            self._made_producers[name] = Made(reads, "", files)
+            kept = self.session._producers.get(name)
+            files = kept if kept is not None and self._inputs_unchanged() else produce(portal, site)
+            self._made_producers[name] = files
             return files
 
         reused_or_made.__module__, reused_or_made.__name__ = produce.__module__, produce.__name__
@@ -211,27 +211,35 @@ class Rebuild:
             utils.clean_directory(site_dir)
 
     def mark_written_pages(self, files: Files) -> None:
-        """The hand-written pages (docs/) call the data's macros: all rendered again when data/ changed (mkdocs'
-        dirty build renders one otherwise only when its file is newer than its page)."""
-        if self.full or self.data_changed:
-            for file in files.documentation_pages():
-                if file.abs_src_path is not None:
-                    file.is_modified = _modified  # type: ignore[method-assign]
+        """The hand-written pages (docs/) call the data's macros: after a change to data/, one is rendered again when
+        what it read of the data (its macros, the page hooks) changed; mkdocs' dirty build renders it besides when
+        its file is newer than its page."""
+        if not (self.full or self.data_changed):
+            return
+        for file in files.documentation_pages():
+            url = "" if file.url in (".", "./") else file.url  # as the page hooks see it (Page.url)
+            if file.abs_src_path is not None and (
+                self.full or not self._unchanged(self.session._written_pages.get(url))
+            ):
+                file.is_modified = _modified  # type: ignore[method-assign]
 
     def page_markdown(self, spec: PageSpec, lang: str, render: Callable[[PageSpec, Any, str], str]) -> str | None:
-        """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it)."""
+        """The page's Markdown, or None when it would be the same as the last build's (mkdocs --dirty skips it): its
+        spec equals the last one (a reused feature's spec is the very same object; a remade one is compared field by
+        field, context included: the page is a function of its spec and of what it read) and what it read is
+        unchanged."""
         url = spec.url(lang)
-        spec_digest = self._spec_digests.get(id(spec))
-        if spec_digest is None:  # once for all languages (the specs live as long as the build)
-            spec_digest = self._spec_digests[id(spec)] = self.session.fingerprints.digest(
-                (spec.kind, spec.ident, spec.template, spec.title, spec.source, spec.updated, spec.context)
-            )
         last = self.session._pages.get(url)
-        if self.session.dirty and last is not None and last[0] == spec_digest and self._unchanged(last[1]):
+        if self.session.dirty and last is not None and _same_spec(last[0], spec) and self._unchanged(last[1]):
+            self._kept_pages[url] = spec
             return None
         view, reads = recording(self.portal)
-        markdown = render(spec, view, lang)
-        self._made_pages[url] = (spec_digest, reads)
+        self._reading = reads
+        try:
+            markdown = render(spec, view, lang)
+        finally:
+            self._reading = None
+        self._made_pages[url] = (spec, reads)
         return markdown
 
     def portal_for(self, url: str) -> Portal:
@@ -239,6 +247,13 @@ class Rebuild:
         view, reads = recording(self.portal)
         self._page_reads.setdefault(url, []).append(reads)
         return view
+
+    def depends_on(self, url: str, derive: Callable[[Portal], object]) -> None:
+        """The page at `url` depends on `derive(portal)`, something worked out of the whole data outside the page's
+        reads (the words jieba keeps whole, which cut its title into search keys)."""
+        self._page_reads.setdefault(url, []).append(
+            {("derived", f"{derive.__module__}.{derive.__qualname__}"): (derive,)}
+        )
 
     def restore_sitemap_dates(self, pages: Iterable) -> None:
         """One language's pages, as mkdocs renders them (on_env): a page the dirty build skips gets back its sitemap
@@ -270,15 +285,21 @@ class Rebuild:
     def commit(self) -> None:
         """The build succeeded: what it made and read is what the site directory now holds."""
         session, values = self.session, self.values
-        for store, made in ((session._features, self._made_features), (session._producers, self._made_producers)):
-            for name, item in made.items():
-                store[name] = Made(item.reads, values.digest(item.reads), item.result)
+        session._features, session._producers, session._inputs = self._made_features, self._made_producers, self.inputs
         if self.full:
-            session._pages = {}
-        for url, (spec_digest, reads) in self._made_pages.items():
+            session._pages, session._written_pages = {}, {}
+        for url, spec in self._kept_pages.items():  # the same page from this build's spec (kept alive for the next)
+            session._pages[url] = (spec, session._pages[url][1])
+        for url, (spec, reads) in self._made_pages.items():
             for more in self._page_reads.get(url, []):
                 reads = reads | more
-            session._pages[url] = (spec_digest, Made(reads, values.digest(reads)))
+            session._pages[url] = (spec, Made(reads, values.digest(reads)))
+        for url, read in self._page_reads.items():  # the docs/ pages rendered in this build
+            if url not in self._made_pages:
+                reads = {}
+                for more in read:
+                    reads |= more
+                session._written_pages[url] = Made(reads, values.digest(reads))
         session._current = None
 
 
@@ -286,18 +307,33 @@ def _modified() -> bool:
     return True
 
 
-class _Asking:
-    """What a feature's `pages` reads of the Build, recorded: the portal's answers and the produced files' sizes."""
+def _same_spec(last: PageSpec, spec: PageSpec) -> bool:
+    """Equal specs give equal pages; a reused feature's specs are the very objects (compared at once)."""
+    return last is spec or (last == spec and last.context == spec.context and last.search_title == spec.search_title)
 
-    def __init__(self, build: Build, portal: Portal, reads: Reads):
-        self.portal, self.site, self._build, self._reads = portal, build.site, build, reads
+
+class _FileSizes:
+    """The produced files' sizes as the form pages' downloads ask for them (macros/outputs/form_model.Download): one
+    object for the whole serve process, so a spec kept from an earlier build asks this build's files, each size read
+    recorded on the page that shows it."""
+
+    def __init__(self, session: ServeSession):
+        self._session = session
 
     def file_size(self, path: str) -> int:
-        self._reads[("file", path)] = (path,)
-        return self._build.file_size(path)
+        rebuild = self._session._current
+        assert rebuild is not None, "a file size asked outside a build"
+        return rebuild.file_size(path)
 
-    def x_fingerprint(self) -> str:
-        """What a spec holding `file_size` (a form page's downloads, sized when rendered) stands for: every produced
-        file's bytes."""
-        assert self._build.serve is not None
-        return self._build.serve.files_digest()
+
+class _Asking:
+    """The Build as a feature's `pages` sees it under serve: the produced files' sizes asked of the serve process's
+    one sizer (a form page's downloads keep it)."""
+
+    def __init__(self, build: Build, sizes: _FileSizes):
+        self.portal, self.site, self.file_size = build.portal, build.site, sizes.file_size
+        self._build = build
+
+    @property
+    def coverage(self):
+        return self._build.coverage

@@ -162,10 +162,7 @@ def spec_description(spec, portal, lang: str) -> str:
 
 def latest_update(portal) -> dt.date | None:
     """The newest `updated` in the data: the date of a page that shows data but records no date of its own."""
-    dates = [n.updated for n in portal.notices] + [f.updated for f in portal.forms]
-    if portal.catalogue and portal.catalogue.updated:
-        dates.append(portal.catalogue.updated)
-    return max(dates, default=None)
+    return portal.newest_update()
 
 
 def page_date(meta: dict, portal) -> dt.date | None:

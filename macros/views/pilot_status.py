@@ -15,11 +15,7 @@ class StatusLine:
     """One national document that ends or supersedes earlier ones: the pilot's state since it took effect."""
 
     by: object  # the later Notice
-    endings: list[Ending]
-
-    @property
-    def from_(self) -> dt.date:
-        return min(e.from_ for e in self.endings)
+    from_: dt.date  # the first day it ends something (not the list of what: a line shows only the date)
 
 
 def home_rows(portal) -> list[tuple]:
@@ -32,7 +28,7 @@ def home_rows(portal) -> list[tuple]:
 
 def as_of(portal) -> dt.date | None:
     """The day the data was last checked: what the page says without JavaScript is true as of then."""
-    return max((n.updated for n in portal.notices), default=None)
+    return portal.newest_notice_update()
 
 
 def present(portal) -> list[Occurrence]:
@@ -54,9 +50,9 @@ def status_lines(portal, limit: int = 3) -> list[StatusLine]:
     """The national documents that end or supersede others, newest first: the present state of the pilot."""
     lines = []
     for notice in portal.national_notices():
-        ends = portal.endings_by(notice)
-        if ends:
-            lines.append(StatusLine(notice, ends))
+        start = portal.ends_from(notice)
+        if start is not None:
+            lines.append(StatusLine(notice, start))
     return lines[:limit]
 
 

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
 from bench.run import free_port, serve_command, stop_server
@@ -177,6 +178,26 @@ def _same_as_a_fresh_build(serve: DirtyServe, tmp_path: Path, name: str) -> None
     assert not differ, f"after {name}: {len(differ)} files differ from a fresh build, e.g. {differ[:10]}"
 
 
+def _retitle(path: Path, words: str) -> None:
+    """Add `words` to the Chinese title of a data file (written back as YAML, comments dropped)."""
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["title"]["zh"] += words
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _written_pages(project: Path) -> list[str]:
+    """The site path of each hand-written page (docs/guide/fees.md -> guide/fees/index.html, .en.md under en/)."""
+    docs = project / "docs"
+    pages = []
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs).as_posix()
+        lang = "en/" if rel.endswith(".en.md") else ""
+        stem = rel.removesuffix(".en.md").removesuffix(".md")
+        folder = stem.rpartition("/")[0] if stem == "index" or stem.endswith("/index") else stem
+        pages.append(f"{lang}{folder}/index.html" if folder else f"{lang}index.html")
+    return pages
+
+
 def _times(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
@@ -221,6 +242,33 @@ def _edit_and_compare(serve: DirtyServe, project: Path, notices: list[Path], dat
     added.unlink()
     serve.rebuild()
     _same_as_a_fresh_build(serve, tmp_path, "a notice removed")
+
+    # a notice's title: its forms' files (which print it) and so the sizes their form pages show may change; the
+    # hand-written pages that name the notice read it through their macros
+    forms = sorted((project / "data" / "forms").glob("*.yml"))
+    if forms:
+        form = forms[0]
+        owner = yaml.safe_load(form.read_text(encoding="utf-8"))["notice"]
+        _retitle(project / "data" / "notices" / f"{owner}.yml", "甲乙丙丁")
+        serve.rebuild()
+        _same_as_a_fresh_build(serve, tmp_path, "a title edit of a notice with forms")
+
+        # a form's own title: its files, its page and the forms catalogue; a hand-written page that reads nothing of
+        # the form is left as it was
+        before = _times(serve.site)
+        _retitle(form, "戊己")
+        serve.rebuild()
+        _same_as_a_fresh_build(serve, tmp_path, "a form edit")
+        after = _times(serve.site)
+        written = _written_pages(project)
+        assert any(after[page] == before[page] for page in written), f"every page of docs/ was made again: {written}"
+
+    # a hand-written page: the data is unchanged (its specs and files are kept), the page is made again
+    written = project / "docs" / "about.md"
+    written.write_text(written.read_text(encoding="utf-8") + "\nx-serve-docs-edit\n", encoding="utf-8")
+    serve.rebuild()
+    _same_as_a_fresh_build(serve, tmp_path, "a docs edit")
+    assert "x-serve-docs-edit" in (serve.site / "about" / "index.html").read_text(encoding="utf-8")
 
     # a template: everything is made again
     template = project / "overrides" / "fragments" / "notice.html"
