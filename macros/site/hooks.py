@@ -67,13 +67,15 @@ def on_config(config):
     except publication.ConfigProblem as exc:
         raise PluginError(str(exc)) from None
     gc.unfreeze()  # what the last build of this `mkdocs serve` process froze may be collected again
+    collecting = gc.isenabled()
     gc.disable()  # loading makes long-lived records and hardly any garbage: no collection walks them as they grow
     try:  # fail before the site directory is touched
         build = _serving[0].build(site, FEATURES) if _serving else Build.load(ROOT, site)
     except DataError as exc:
         raise PluginError(exc.report()) from None
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
     # The data lives as long as the build: the cyclic collector need not walk it again on every collection of the
     # pages mkdocs renders (at 2000 notices its collections took ~1.5 s more CPU than the baseline's).
     gc.freeze()
@@ -167,9 +169,19 @@ def on_post_build(config):
     except OutputError as exc:
         raise PluginError(f"could not make the site's files: {exc}") from None
     Path(config.site_dir, "robots.txt").write_text(publication.robots_txt(config.site_url), encoding="utf-8")
-    logging.getLogger("mkdocs.hooks.portal").info(translations.coverage(build.portal).line())
+    logging.getLogger("mkdocs.hooks.portal").info(_coverage(build).line())
     if build.serve:
         build.serve.commit()  # the build succeeded: the next one may skip what this one made
+
+
+def _coverage(build: Build) -> translations.Coverage:
+    """The translation coverage the maintainers' page of this build shows (made once per build, not again here)."""
+    shown = [
+        spec.context["coverage"]
+        for spec in build.specs
+        if isinstance(spec.context.get("coverage"), translations.Coverage)
+    ]
+    return shown[0] if shown else translations.coverage(build.portal)
 
 
 def on_build_error(error):
