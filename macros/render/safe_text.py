@@ -3,6 +3,7 @@
 # same escaping with the tokens a reader copies (document numbers, phones, e-mails, dates) kept on one line.
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -46,16 +47,37 @@ def finalize(value):
 
 
 # What a reader copies, dials or reads as one thing stays on one line even inside running text (portal.css .x-nobr):
-# document numbers, e-mail addresses, phone numbers, dates, QQ and other long numbers. A URL may still break.
-_UNBROKEN = re.compile(
-    r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+"  # first: nothing inside a URL is wrapped (it is left as it is)
-    r"|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|\d{3,4}[-－]\d{7,8}(?:[-－]\d{1,6})?"
-    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
-    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?"
-    r"|\d{5,}"
+# document numbers, e-mail addresses, phone numbers, dates, QQ and other long numbers. A URL may still break. Each
+# kind with what a text must hold for it to occur at all (_A_DIGIT: any digit), in the order they are tried.
+_A_DIGIT = None
+_TOKEN_KINDS = (
+    (("http",), r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+"),  # first: nothing inside a URL is wrapped (left as it is)
+    (("〔", _A_DIGIT), r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"),
+    (("@",), r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    ((_A_DIGIT,), r"\d{3,4}[-－]\d{7,8}(?:[-－]\d{1,6})?"),
+    (("月", _A_DIGIT), r"(?:\d{4}年)?\d{1,2}月\d{1,2}日"),
+    ((_A_DIGIT,), r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*(?: \d{4})?"),
+    ((_A_DIGIT,), r"\d{5,}"),
 )
+_UNBROKEN = re.compile("|".join(pattern for _, pattern in _TOKEN_KINDS))
+_DIGIT = re.compile(r"\d")
+_ANY_KIND = re.compile(r"\d|@|http")  # what every kind holds
+
+
+@functools.cache  # one pattern per set of kinds a text may hold, compiled once per process
+def _scanner(kinds: tuple[bool, ...]) -> re.Pattern:
+    return re.compile("|".join(pattern for (_, pattern), may in zip(_TOKEN_KINDS, kinds) if may))
+
+
+def _tokens(value: str) -> re.Pattern | None:
+    """_UNBROKEN without the kinds `value` cannot hold; None when it can hold none. A kind that matches nowhere in a
+    text changes none of the others' matches (their order is kept), so every match is the one _UNBROKEN finds; the
+    scan tries fewer kinds at each character, and most texts (labels, titles, notes) are only escaped."""
+    if not _ANY_KIND.search(value):
+        return None
+    digit = _DIGIT.search(value) is not None
+    kinds = tuple(all(digit if need is _A_DIGIT else need in value for need in needs) for needs, _ in _TOKEN_KINDS)
+    return _scanner(kinds) if any(kinds) else None
 
 
 _NOBR = '<span class="x-nobr">{}</span>'
@@ -67,8 +89,11 @@ def unbroken(value: str) -> Markup:
         return _unbroken_markup(value)
     # Plain text, the case of nearly every call (each label and value of every notice page): one string built and
     # wrapped once, the same text as _unbroken_markup gives for it, without a Markup object per part.
+    scanner = _tokens(value)
+    if scanner is None:
+        return Markup(value.translate(_TABLE))
     parts, last = [], 0
-    for match in _UNBROKEN.finditer(value):
+    for match in scanner.finditer(value):
         token = match.group()
         parts.append(value[last : match.start()].translate(_TABLE))
         parts.append(token.translate(_TABLE) if token.startswith("http") else _NOBR.format(token.translate(_TABLE)))

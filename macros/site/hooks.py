@@ -3,6 +3,7 @@
 # description, its sitemap date and its absolute hreflang links, and each language its page-not-found page.
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -65,10 +66,19 @@ def on_config(config):
         site = publication.from_mkdocs_config(config)
     except publication.ConfigProblem as exc:
         raise PluginError(str(exc)) from None
+    gc.unfreeze()  # what the last build of this `mkdocs serve` process froze may be collected again
+    collecting = gc.isenabled()
+    gc.disable()  # loading makes long-lived records and hardly any garbage: no collection walks them as they grow
     try:  # fail before the site directory is touched
         build = _serving[0].build(site, FEATURES) if _serving else Build.load(ROOT, site)
     except DataError as exc:
         raise PluginError(exc.report()) from None
+    finally:
+        if collecting:
+            gc.enable()
+    # The data lives as long as the build: the cyclic collector need not walk it again on every collection of the
+    # pages mkdocs renders (at 2000 notices its collections took ~1.5 s more CPU than the baseline's).
+    gc.freeze()
     build.attach(config)
     return config
 
