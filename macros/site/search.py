@@ -216,9 +216,28 @@ def on_config(config):  # after hooks.py's on_config (priority 100), which makes
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading lines are not the build's news
     build = Build.find(config)  # none in the benchmark's baseline: jieba there cuts without the data's names
     if build is not None and not building_further_language(config):
-        for word in search_keys.data_words(build.portal):
-            jieba.add_word(word)
+        dictionary_with(search_keys.data_words(build.portal))
     return config
+
+
+# jieba's dictionary as it ships (its words and their total), taken once per process before any word is added: not
+# build state, the library's own starting point, which every build starts from again.
+_SHIPPED: list[tuple[dict, int]] = []
+
+
+def dictionary_with(words) -> None:
+    """jieba's dictionary as it ships plus `words`, whatever an earlier build of this process added: under `mkdocs
+    serve` a name deleted from the data must no longer be kept whole, and words added again would weigh more (a
+    word's weight is reckoned from the dictionary's total), so a served page's keys would differ from a clean build's."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    if not _SHIPPED:
+        _SHIPPED.append((dict(jieba.dt.FREQ), jieba.dt.total))
+    freq, total = _SHIPPED[0]
+    jieba.dt.FREQ, jieba.dt.total = dict(freq), total
+    for word in words:
+        jieba.add_word(word)
 
 
 def on_page_content(html, page, config, files):

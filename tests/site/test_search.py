@@ -92,6 +92,21 @@ def test_search_keys_are_the_title_cut_into_words_and_each_document_number_whole
     assert search_keys.heading_text("<h2>no title</h2>") is None
 
 
+def test_each_build_starts_from_the_dictionary_as_jieba_ships_it():
+    """Under `mkdocs serve` a name deleted from the data is cut again as a clean build cuts it."""
+    import jieba
+
+    name = "甄贾宝玉"  # not a word of jieba's dictionary
+    search.dictionary_with([])
+    shipped = (list(jieba.cut_for_search(name)), jieba.dt.total)
+    search.dictionary_with([name])
+    assert name in jieba.cut_for_search(name)
+    search.dictionary_with([name])  # again, as the next rebuild does: the same weight, not more
+    assert jieba.dt.total == shipped[1] + jieba.dt.FREQ[name]
+    search.dictionary_with([])
+    assert (list(jieba.cut_for_search(name)), jieba.dt.total) == shipped
+
+
 def test_data_words_are_contact_names_and_document_number_prefixes(portal):
     from macros.site import search_keys
 
