@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from macros.data import publication  # noqa: E402
 from macros.data.errors import DataError  # noqa: E402
 from macros.outputs.outputs import OutputError  # noqa: E402
-from macros.site import not_found, serve_errors  # noqa: E402
+from macros.site import not_found, serve_errors, serve_watch  # noqa: E402
 from macros.site.build import Build  # noqa: E402
 from macros.site.features import FEATURES  # noqa: E402
 from macros.site.i18n_pages import (  # noqa: E402
@@ -53,6 +53,7 @@ def on_shutdown():
 
 def on_serve(server, config, builder):
     serve_errors.on_serve(server)
+    serve_watch.watch_by_events(server)  # a saved file heard of at once, no scan of data/ beside each rebuild
     return server
 
 
