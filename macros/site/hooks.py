@@ -94,6 +94,8 @@ def on_env(env, config, files):
     build = Build.of(config)
     if build.serve:  # the sitemap dates of the pages not rendered again
         build.serve.restore_sitemap_dates(file.page for file in files.documentation_pages())
+        if build.serve.keeps_site():  # the 404 pages read no data (not_found.py): only what makes a build full
+            config.theme.static_templates.discard(not_found.TEMPLATE)  # changes them, so the ones written stay
     return env
 
 
