@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from macros.data import publication  # noqa: E402
 from macros.data.errors import DataError  # noqa: E402
 from macros.outputs.outputs import OutputError  # noqa: E402
-from macros.site import not_found, serve_errors  # noqa: E402
+from macros.site import not_found, serve_errors, serve_watch  # noqa: E402
 from macros.site.build import Build  # noqa: E402
 from macros.site.features import FEATURES  # noqa: E402
 from macros.site.i18n_pages import (  # noqa: E402
@@ -54,6 +54,7 @@ def on_shutdown():
 
 def on_serve(server, config, builder):
     serve_errors.on_serve(server)
+    serve_watch.watch_by_events(server)  # a saved file heard of at once, no scan of data/ beside each rebuild
     return server
 
 
@@ -103,6 +104,8 @@ def on_env(env, config, files):
     build = Build.of(config)
     if build.serve:  # the sitemap dates of the pages not rendered again
         build.serve.restore_sitemap_dates(file.page for file in files.documentation_pages())
+        if build.serve.keeps_site():  # the 404 pages read no data (not_found.py): only what makes a build full
+            config.theme.static_templates.discard(not_found.TEMPLATE)  # changes them, so the ones written stay
     return env
 
 

@@ -210,6 +210,11 @@ class Rebuild:
             self.session._written, self.session._dates = {}, {}
             utils.clean_directory(site_dir)
 
+    def keeps_site(self) -> bool:
+        """A dirty rebuild that is not a full one: what the site directory holds stays unless made again (decided
+        before the first language's generated pages)."""
+        return self._decided and self.session.dirty and not self.full
+
     def mark_written_pages(self, files: Files) -> None:
         """The hand-written pages (docs/) call the data's macros: after a change to data/, one is rendered again when
         what it read of the data (its macros, the page hooks) changed; mkdocs' dirty build renders it besides when

@@ -231,6 +231,8 @@ def _edit_and_compare(serve: DirtyServe, project: Path, notices: list[Path], dat
     untouched = [p.stem for p in notices if p != dated and f"notices/{p.stem}/index.html" not in rewritten]
     assert untouched, f"every notice page was made again after an edit to {dated.name} alone"
     assert f"notices/{dated.stem}/index.html" in rewritten and f"en/notices/{dated.stem}/index.html" in rewritten
+    kept = {"404.html", "en/404.html"} & rewritten  # they read no data: only a full rebuild makes them again
+    assert not kept, f"a data edit made the page-not-found pages again: {sorted(kept)}"
 
     # a notice added, then one removed
     added = project / "data" / "notices" / f"{dated.stem}-copy.yml"
