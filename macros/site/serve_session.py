@@ -102,10 +102,11 @@ class ServeSession:
             self._forget()
         code = tree_digests(self.root, CODE)
         data = tree_digests(self.root, ("data", "docs"))
+        data_only = {k: v for k, v in data.items() if k.startswith("data/")}
         portal = load_portal(self.root, self._read)
-        rebuild = Rebuild(self, portal, site, data, full=code != self._code or not self._pages)
-        rebuild.data_changed = {k: v for k, v in data.items() if k.startswith("data/")} != self._data
-        self._code, self._data = code, {k: v for k, v in data.items() if k.startswith("data/")}
+        full = code != self._code or not self._pages
+        rebuild = Rebuild(self, portal, site, data, full=full, data_changed=data_only != self._data)
+        self._code, self._data = code, data_only
         self._current = rebuild
         producers = [rebuild.reusing(f.files) for f in features if f.files]
         build = Build(portal, site, features, SiteFiles(portal, site, producers), serve=rebuild)
@@ -136,8 +137,16 @@ class ServeSession:
 class Rebuild:
     """The serve session's side of one Build: what it reuses and what it records for the next."""
 
-    def __init__(self, session: ServeSession, portal: Portal, site: Publication, files: dict[str, str], full: bool):
-        self.session, self.portal, self.full = session, portal, full
+    def __init__(
+        self,
+        session: ServeSession,
+        portal: Portal,
+        site: Publication,
+        files: dict[str, str],
+        full: bool,
+        data_changed: bool = True,
+    ):
+        self.session, self.portal, self.full, self.data_changed = session, portal, full, data_changed
         self.build: Any = None
         self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
         self.inputs = digest(sorted(files.items()), site)  # what the features and producers are made from
@@ -147,7 +156,6 @@ class Rebuild:
         self._kept_pages: dict[str, PageSpec] = {}  # URL -> this build's spec of a page not made again
         self._page_reads: dict[str, list[Reads]] = {}  # URL -> what the page hooks read
         self._decided = False
-        self.data_changed = True
         self._reading: Reads | None = None  # what the feature or page being made reads
 
     def file_size(self, path: str) -> int:
@@ -296,16 +304,21 @@ class Rebuild:
         for url, spec in self._kept_pages.items():  # the same page from this build's spec (kept alive for the next)
             session._pages[url] = (spec, session._pages[url][1])
         for url, (spec, reads) in self._made_pages.items():
-            for more in self._page_reads.get(url, []):
-                reads = reads | more
+            reads = _joined([reads, *self._page_reads.get(url, [])])
             session._pages[url] = (spec, Made(reads, values.digest(reads)))
         for url, read in self._page_reads.items():  # the docs/ pages rendered in this build
             if url not in self._made_pages:
-                reads = {}
-                for more in read:
-                    reads |= more
+                reads = _joined(read)
                 session._written_pages[url] = Made(reads, values.digest(reads))
         session._current = None
+
+
+def _joined(parts: Iterable[Reads]) -> Reads:
+    """What a page read while rendered and in each page hook, as one record."""
+    joined: Reads = {}
+    for part in parts:
+        joined |= part
+    return joined
 
 
 def _modified() -> bool:

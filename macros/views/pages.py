@@ -39,7 +39,7 @@ def core_specs(portal) -> list[PageSpec]:
             "provinces.html",
             language.labels_of("title_provinces"),
             source="data/provinces/",
-            updated=max((n.updated for n in portal.notices), default=None),
+            updated=portal.newest_notice_update(),
         ),
         PageSpec(
             "notices",
@@ -47,7 +47,7 @@ def core_specs(portal) -> list[PageSpec]:
             "notices.html",
             language.labels_of("title_notices"),
             source="data/notices/",
-            updated=max((n.updated for n in portal.notices), default=None),
+            updated=portal.newest_notice_update(),
         ),
     ]
     for prov in portal.provinces:
