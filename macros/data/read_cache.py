@@ -1,6 +1,7 @@
 # A content-addressed store of the values of the data/ files that read cleanly, in .cache/data/: the key is the file's
 # bytes plus the version of the code and library that read them, so a hit gives the very values the YAML reading
-# would. Only what a file holds is stored: the models and the checks across files run on every load. PORTAL_DATA_CACHE=0: off.
+# would. Only what a file holds is stored here: the models and the checks across files run on every load whose whole
+# portal is not kept (portal_cache.py). PORTAL_DATA_CACHE=0: off.
 from __future__ import annotations
 
 import functools
