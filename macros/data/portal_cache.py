@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import logging
 import os
 import pickle
@@ -16,6 +17,7 @@ from pathlib import Path
 import pydantic
 import pydantic_core
 import yaml
+from pydantic import BaseModel
 
 PACK = "portal.bin"  # one file: the SHA-256 of the rest, then the key, then the pickled parts of the Portal
 PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -45,6 +47,33 @@ def code_version() -> bytes:
     )
     digest.update("\0".join(str(x) for x in libraries).encode())
     return digest.digest()
+
+
+_set = object.__setattr__
+
+
+def _record(cls: type[BaseModel], values: dict, fields_set: set[str]) -> BaseModel:
+    """A model without extra fields or private attributes as pydantic's own __setstate__ makes it again, minus the
+    dictionary of state it would be handed (about a quarter of the time a hit takes, at 100,000 records)."""
+    record = cls.__new__(cls)
+    _set(record, "__pydantic_fields_set__", fields_set)
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    _set(record, "__dict__", values)
+    return record
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj):
+        if isinstance(obj, BaseModel) and obj.__pydantic_extra__ is None and obj.__pydantic_private__ is None:
+            return _record, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
+        return NotImplemented  # anything else as pickle does it
+
+
+def dumps(parts: tuple) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=PROTOCOL).dump(parts)
+    return out.getvalue()
 
 
 class PortalCache:
@@ -91,7 +120,7 @@ class PortalCache:
         if key is None or self.folder is None:
             return
         try:
-            body = key + pickle.dumps(parts, protocol=PROTOCOL)
+            body = key + dumps(parts)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             log.info("portal cache not written (%s): the next load checks every file again", exc)
             return

@@ -210,3 +210,18 @@ def test_a_load_through_its_own_reader_never_uses_it(root, tmp_path, monkeypatch
     validated["records"].clear()
     load_portal(root, portal_module.read_file)  # mkdocs serve's way: its reader sees every file
     assert validated["records"]
+
+
+def test_records_come_back_as_pydantic_itself_unpickles_them():
+    import pickle
+
+    loaded = load_portal(ROOT, cache=ReadCache(None), whole=PortalCache(None))
+    records = [*loaded.provinces, *loaded.notices, *loaded.forms, *loaded.referenced, loaded.national, loaded.catalogue]
+    ours = pickle.loads(portal_cache.dumps(tuple(records)))
+    theirs = pickle.loads(pickle.dumps(tuple(records)))
+    for mine, own, record in zip(ours, theirs, records, strict=True):
+        if record is None:
+            continue
+        assert type(mine) is type(record) and mine.__getstate__() == own.__getstate__() == record.__getstate__()
+        assert mine.model_dump(exclude_unset=True) == record.model_dump(exclude_unset=True)
+        assert mine.model_fields_set == record.model_fields_set
