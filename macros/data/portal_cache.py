@@ -7,10 +7,8 @@ import functools
 import hashlib
 import io
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +16,8 @@ import pydantic
 import pydantic_core
 import yaml
 from pydantic import BaseModel
+
+from macros.data.read_cache import write_pack
 
 PACK = "portal.bin"  # one file: the SHA-256 of the rest, then the key, then the pickled parts of the Portal
 PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -122,17 +122,6 @@ class PortalCache:
         try:
             body = key + dumps(parts)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            log.info("portal cache not written (%s): the next load checks every file again", exc)
+            log.info("%s not written (%s): the next load checks every file again", PACK, exc)
             return
-        temp = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{PACK}-", suffix=".part")
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(body).digest())
-                out.write(body)
-            os.replace(temp, self.folder / PACK)
-        except OSError as exc:
-            log.info("portal cache not written (%s): the next load checks every file again", exc)
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        write_pack(self.folder / PACK, body, "the next load checks every file again")

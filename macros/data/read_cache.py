@@ -73,19 +73,7 @@ class ReadCache:
         """Keep exactly this load's values (a failed write leaves the old pack or none: the load goes on without)."""
         if self.folder is None or not (self._changed or len(self._used) != len(self._pack())):
             return
-        body = marshal.dumps(self._used)
-        temp = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{PACK}-", suffix=".part")
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(body).digest())
-                out.write(body)
-            os.replace(temp, self.folder / PACK)
-        except OSError as exc:
-            log.info("data cache not written (%s): the next load reads every file", exc)
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        write_pack(self.folder / PACK, marshal.dumps(self._used), "the next load reads every file")
 
     def _pack(self) -> dict[bytes, bytes]:
         if self._stored is None:
@@ -103,6 +91,23 @@ class ReadCache:
                 if isinstance(loaded, dict):
                     self._stored = loaded
         return self._stored
+
+
+def write_pack(path: Path, body: bytes, otherwise: str) -> None:
+    """`body` after its SHA-256, written whole through a temporary file and a rename, or not at all (`otherwise`: what
+    a failed write means, logged)."""
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(hashlib.sha256(body).digest())
+            out.write(body)
+        os.replace(temp, path)
+    except OSError as exc:
+        log.info("%s not written (%s): %s", path.name, exc, otherwise)
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
 
 
 def default_cache() -> ReadCache:

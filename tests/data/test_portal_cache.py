@@ -13,13 +13,12 @@ from macros.data.portal import data_files, load_portal
 from macros.data.portal_cache import PortalCache
 from macros.data.read_cache import ReadCache
 from tests.support import ROOT
+from tests.support.damaged import DAMAGES, damage
 
 
 @pytest.fixture
-def root(tmp_path):
-    """A folder holding a copy of data/ that a test may change."""
-    shutil.copytree(ROOT / "data", tmp_path / "root" / "data")
-    return tmp_path / "root"
+def root(data_root):
+    return data_root  # a copy of data/ that a test may change; the caches go beside it, in tmp_path
 
 
 @pytest.fixture
@@ -151,26 +150,12 @@ def test_changed_code_misses(root, tmp_path, monkeypatch):
     assert kept.get(kept.key(files)) is None
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "digest-whole-but-not-a-pickle"])
-def test_a_damaged_pack_is_ignored_and_written_again(root, tmp_path, validated, damage):
+@pytest.mark.parametrize("how", DAMAGES)
+def test_a_damaged_pack_is_ignored_and_written_again(root, tmp_path, validated, how):
     expected = _state(_load(root, tmp_path))
-    pack = tmp_path / "portal" / portal_cache.PACK
-    stored = pack.read_bytes()
-    if damage == "truncate":
-        pack.write_bytes(stored[:-100])
-    elif damage == "flip":
-        body = bytearray(stored)
-        body[len(body) // 2] ^= 0xFF
-        pack.write_bytes(bytes(body))
-    elif damage == "empty":
-        pack.write_bytes(b"")
-    else:
-        import hashlib
-
-        key = PortalCache(tmp_path / "portal").key(data_files(root))
-        assert key is not None
-        body = key + b"not a pickle"
-        pack.write_bytes(hashlib.sha256(body).digest() + body)
+    key = PortalCache(tmp_path / "portal").key(data_files(root))
+    assert key is not None
+    damage(tmp_path / "portal" / portal_cache.PACK, how, key + b"not a pickle")
     validated["records"].clear()
     assert _state(_load(root, tmp_path)) == expected
     assert validated["records"]  # validated again
