@@ -107,7 +107,7 @@ class PortalCache:
             stored = (self.folder / PACK).read_bytes()
         except OSError:
             return None
-        body = stored[_DIGEST:]
+        body = memoryview(stored)[_DIGEST:]  # read in place: the pack is megabytes
         if len(body) <= _KEY or hashlib.sha256(body).digest() != stored[:_DIGEST] or body[:_KEY] != key:
             return None
         try:
