@@ -17,6 +17,7 @@ from macros.data.errors import DataError, Problem
 from macros.data.loader import Document, read_yaml, to_model
 from macros.data.models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 from macros.data.plausibility import check_plausibility
+from macros.data.portal_cache import PortalCache
 from macros.data.read_cache import ReadCache
 
 # kind -> (folder or file under data/, model, one record per file)
@@ -214,16 +215,54 @@ def _single(path: Path, kind: str, model, shown, docs: dict, source_of: dict, pr
     return record
 
 
-def load_portal(root: Path | str, read: FileReader | None = None, cache: ReadCache | None = None) -> Portal:
+def load_portal(
+    root: Path | str, read: FileReader | None = None, cache: ReadCache | None = None, whole: PortalCache | None = None
+) -> Portal:
     """Read and validate all of root/data; raise DataError listing every problem found. `read` reads one file
     (`mkdocs serve` passes one that reuses what a file held while its bytes are the same: macros/site/serve_session.py);
     without it the files go through `cache`, the values of the files read cleanly before (default: the project's, see
-    read_cache.py). The checks across files always run."""
+    read_cache.py), and the whole load through `whole`, the last clean load of the same files by the same code
+    (default: beside `cache`, see portal_cache.py). A load with problems is never kept: they are found again."""
     root = Path(root)
-    store = None
-    if read is None:
-        store = read_cache.default_cache() if cache is None else cache
-        read = cached_reader(store)
+    if read is not None:  # serve's reader keeps its own records: every load goes through it
+        return _load(root, read, None)
+    store = read_cache.default_cache() if cache is None else cache
+    kept = PortalCache(store.folder) if whole is None else whole
+    files = data_files(root)
+    key = kept.key(files)
+    parts = kept.get(key)
+    if parts is not None:
+        return Portal(*parts)
+    portal = _load(root, cached_reader(store), store)
+    if kept.key(data_files(root)) == key:  # no file changed while it loaded: the portal is the one of these bytes
+        kept.put(key, _parts(portal))
+    return portal
+
+
+def data_files(root: Path) -> list[tuple[str, Path]]:
+    """Every file a load reads (as shown in messages, where it is), in the order it reads them."""
+    data = root / "data"
+    paths = [p for folder, _ in KINDS.values() for p in _yaml_files(data / folder)]
+    paths += [p for p in (data / NATIONAL_FILE, data / CATALOGUE_FILE) if p.exists()]
+    return [(p.relative_to(root).as_posix(), p) for p in paths]
+
+
+def _parts(portal: Portal) -> tuple:
+    """What Portal() needs to make `portal` again (its lists already in their order: sorting them again keeps it)."""
+    return (
+        portal.provinces,
+        portal.notices,
+        portal.forms,
+        portal.catalogue,
+        portal.source_of,
+        portal.national,
+        portal.referenced,
+        portal.endings,
+    )
+
+
+def _load(root: Path, read: FileReader, store: ReadCache | None) -> Portal:
+    """Every file read and validated, then the checks across files (DataError lists every problem)."""
     data = root / "data"
     problems: list[Problem] = []
     docs: dict = {}

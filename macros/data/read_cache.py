@@ -1,6 +1,7 @@
 # A content-addressed store of the values of the data/ files that read cleanly, in .cache/data/: the key is the file's
 # bytes plus the version of the code and library that read them, so a hit gives the very values the YAML reading
-# would. Only what a file holds is stored: the models and the checks across files run on every load. PORTAL_DATA_CACHE=0: off.
+# would. Only what a file holds is stored here: the models and the checks across files run on every load whose whole
+# portal is not kept (portal_cache.py). PORTAL_DATA_CACHE=0: off.
 from __future__ import annotations
 
 import functools
@@ -72,19 +73,7 @@ class ReadCache:
         """Keep exactly this load's values (a failed write leaves the old pack or none: the load goes on without)."""
         if self.folder is None or not (self._changed or len(self._used) != len(self._pack())):
             return
-        body = marshal.dumps(self._used)
-        temp = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{PACK}-", suffix=".part")
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(body).digest())
-                out.write(body)
-            os.replace(temp, self.folder / PACK)
-        except OSError as exc:
-            log.info("data cache not written (%s): the next load reads every file", exc)
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        write_pack(self.folder / PACK, marshal.dumps(self._used), "the next load reads every file")
 
     def _pack(self) -> dict[bytes, bytes]:
         if self._stored is None:
@@ -102,6 +91,23 @@ class ReadCache:
                 if isinstance(loaded, dict):
                     self._stored = loaded
         return self._stored
+
+
+def write_pack(path: Path, body: bytes, otherwise: str) -> None:
+    """`body` after its SHA-256, written whole through a temporary file and a rename, or not at all (`otherwise`: what
+    a failed write means, logged)."""
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(hashlib.sha256(body).digest())
+            out.write(body)
+        os.replace(temp, path)
+    except OSError as exc:
+        log.info("%s not written (%s): %s", path.name, exc, otherwise)
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
 
 
 def default_cache() -> ReadCache:
