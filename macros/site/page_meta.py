@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from markupsafe import Markup
 
@@ -30,6 +31,7 @@ def head_html(portal, lang: str, page_url: str, counterparts: dict[str, str], si
     )
 
 
+@functools.cache  # the same for every page of a language: made once, not for each of thousands of pages
 def script_words(lang: str) -> dict:
     """What docs/assets/*.js write into a page, in the page's language (read from the page's head): the status
     badges, the date and range formats, the space between sentences, how many windows the "now / next" box lists and

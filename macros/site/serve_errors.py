@@ -74,10 +74,11 @@ class ServeState:
 
     def page(self) -> bytes:
         from macros.render.render import environment
+        from macros.views import language
 
         failure = self.failure or Failure([], "")
         return (
-            environment()
+            environment(language.ORIGINAL)
             .get_template("serve_error.html")
             .render(problems=failure.problems, message=failure.message)
             .encode("utf-8")

@@ -15,6 +15,8 @@ from pathlib import Path
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from macros.data import publication
 from macros.site.build import Build
@@ -320,3 +322,16 @@ def test_make_publish_check_refuses_the_placeholders():
         timeout=120,
     )
     assert result.returncode != 0 and "site_url https://1x.example.org/ is a placeholder" in result.stderr
+
+
+@given(
+    base=st.sampled_from(
+        ["https://x.example.org", "https://x.example.org/", "https://x.example.org/sub/portal/", "http://h:8000/a"]
+    ),
+    path=st.text(alphabet="ab./-_~?#:%", max_size=12)
+    | st.sampled_from(["", "./", "notices/a-b/", "en/", "../x", "a/../b", ".hidden/x/"]),
+)
+def test_absolute_is_urljoin(base, path):
+    from urllib.parse import urljoin
+
+    assert publication.absolute(base, path) == urljoin(base if base.endswith("/") else base + "/", path)
