@@ -41,6 +41,8 @@ def markdown_safe(value) -> Markup:
 
 def finalize(value):
     """Jinja `finalize` for fragments: every `{{ … }}` that is not already Markup is made Markdown-safe."""
+    if type(value) is str:  # most of them (ids, document numbers, addresses): markdown_safe without its checks
+        return Markup(value.translate(_TABLE))
     if value is None or isinstance(value, (Markup, bool, int, float)):
         return value
     return markdown_safe(value)
