@@ -41,6 +41,8 @@ def markdown_safe(value) -> Markup:
 
 def finalize(value):
     """Jinja `finalize` for fragments: every `{{ … }}` that is not already Markup is made Markdown-safe."""
+    if type(value) is str:  # most of them (ids, document numbers, addresses): markdown_safe without its checks
+        return Markup(value.translate(_TABLE))
     if value is None or isinstance(value, (Markup, bool, int, float)):
         return value
     return markdown_safe(value)
@@ -64,9 +66,15 @@ _DIGIT = re.compile(r"\d")
 _ANY_KIND = re.compile(r"\d|@|http")  # what every kind holds
 
 
-@functools.cache  # one pattern per set of kinds a text may hold, compiled once per process
-def _scanner(kinds: tuple[bool, ...]) -> re.Pattern:
-    return re.compile("|".join(pattern for (_, pattern), may in zip(_TOKEN_KINDS, kinds) if may))
+# what a kind may need besides a digit, in the order _tokens asks a text for them
+_MARKS = ("http", "〔", "@", "月")
+
+
+@functools.cache  # one pattern per set of marks a text holds: at most 32, each compiled once per process
+def _scanner(present: tuple[bool, ...]) -> re.Pattern | None:
+    holds = dict(zip((_A_DIGIT, *_MARKS), present))
+    kinds = [pattern for needs, pattern in _TOKEN_KINDS if all(holds[need] for need in needs)]
+    return re.compile("|".join(kinds)) if kinds else None
 
 
 def _tokens(value: str) -> re.Pattern | None:
@@ -75,9 +83,7 @@ def _tokens(value: str) -> re.Pattern | None:
     scan tries fewer kinds at each character, and most texts (labels, titles, notes) are only escaped."""
     if not _ANY_KIND.search(value):
         return None
-    digit = _DIGIT.search(value) is not None
-    kinds = tuple(all(digit if need is _A_DIGIT else need in value for need in needs) for needs, _ in _TOKEN_KINDS)
-    return _scanner(kinds) if any(kinds) else None
+    return _scanner((_DIGIT.search(value) is not None, "http" in value, "〔" in value, "@" in value, "月" in value))
 
 
 _NOBR = '<span class="x-nobr">{}</span>'

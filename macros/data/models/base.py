@@ -75,7 +75,7 @@ Url = Annotated[
 class Record(BaseModel):
     """Base of every data record: unknown keys are typos, so they are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Text(Record):
