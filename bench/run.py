@@ -420,6 +420,8 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
         base_builds.append(mkdocs_build(baseline / "project", folder / "baseline-site", folder / f"baseline-{r}.log"))
     full = min(full_builds, key=lambda b: b.seconds)
     base = min(base_builds, key=lambda b: b.seconds)
+    pairs = [round(f.seconds / b.seconds, 3) for f, b in zip(full_builds, base_builds)]
+    cpu_pairs = [round(f.cpu_seconds / b.cpu_seconds, 3) for f, b in zip(full_builds, base_builds)]
     result = {
         "build_seconds": full.seconds,
         "build_seconds_all": [b.seconds for b in full_builds],
@@ -432,16 +434,12 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
         "overhead": round(full.seconds / base.seconds, 3),
         "overhead_cpu": round(full.cpu_seconds / base.cpu_seconds, 3),
         # each alternating pair's own ratio: the spread says how much the machine's load moved the figures
-        "overhead_pairs": [round(f.seconds / b.seconds, 3) for f, b in zip(full_builds, base_builds)],
-        "overhead_cpu_pairs": [round(f.cpu_seconds / b.cpu_seconds, 3) for f, b in zip(full_builds, base_builds)],
+        "overhead_pairs": pairs,
+        "overhead_cpu_pairs": cpu_pairs,
         # the machine's speed drifts within a run: the faster of each kind may come from different moments, while a
         # pair's two builds ran one after the other; the median of the pairs is reported beside the rule's figure
-        "overhead_pairs_median": round(
-            statistics.median(f.seconds / b.seconds for f, b in zip(full_builds, base_builds)), 3
-        ),
-        "overhead_cpu_pairs_median": round(
-            statistics.median(f.cpu_seconds / b.cpu_seconds for f, b in zip(full_builds, base_builds)), 3
-        ),
+        "overhead_pairs_median": statistics.median(pairs),
+        "overhead_cpu_pairs_median": statistics.median(cpu_pairs),
         # files that differ between the full builds (the first with empty caches): none, or rebuilds are not identical
         "rebuild_differs": sorted(p for p in set().union(*outputs) if len({o.get(p) for o in outputs}) > 1)[:20],
         **measure_site(folder / "site"),

@@ -66,7 +66,7 @@ _DIGIT = re.compile(r"\d")
 _ANY_KIND = re.compile(r"\d|@|http")  # what every kind holds
 
 
-# what a kind may need besides a digit, in the order _tokens asks a text for them
+# what a kind may need besides a digit
 _MARKS = ("http", "〔", "@", "月")
 
 
@@ -83,7 +83,7 @@ def _tokens(value: str) -> re.Pattern | None:
     scan tries fewer kinds at each character, and most texts (labels, titles, notes) are only escaped."""
     if not _ANY_KIND.search(value):
         return None
-    return _scanner((_DIGIT.search(value) is not None, "http" in value, "〔" in value, "@" in value, "月" in value))
+    return _scanner((_DIGIT.search(value) is not None, *[mark in value for mark in _MARKS]))
 
 
 _NOBR = '<span class="x-nobr">{}</span>'
