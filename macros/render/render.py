@@ -9,6 +9,7 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from macros.project import ROOT
+from macros.render import template_cache
 from macros.render.safe_text import finalize, unbroken
 from macros.views import language, limits, platform, urls
 from macros.views.urls import relative, site_path
@@ -58,8 +59,10 @@ def environment(lang: str) -> jinja2.Environment:
     """The fragments' Jinja environment for pages in `lang`. `'key'|label` is a filter, so that Jinja's optimizer
     writes each label with a literal key into the template when it compiles it (some 70 on a notice page) instead
     of looking it up on every render."""
+    labels = _labels(lang)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(FRAGMENTS)),
+        bytecode_cache=template_cache.default_cache(lang, labels),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -70,7 +73,7 @@ def environment(lang: str) -> jinja2.Environment:
     )
     env.context_class = _FragmentContext
     # Markup, so that a label formatted with a date (`|format`) keeps the date's markup
-    env.filters["label"] = _labels(lang).__getitem__
+    env.filters["label"] = labels.__getitem__
     # what every template may use besides its context: the limits of national pages and the site's paths, from the
     # one module that holds each (a template never writes a number of notices or a folder name out)
     env.globals.update(
