@@ -3,6 +3,7 @@
 # build's coverage line and the maintainers' page that lists the gaps (maintainers/translations/, both languages).
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,16 +42,23 @@ class Coverage:
         )
 
 
-def _texts(value, path: str):
-    """(field path, Text) for every Text or LongText inside `value`, depth first."""
+def _texts(value, path: tuple, found: list) -> None:
+    """Append (field path parts, Text) for every Text or LongText inside `value` to `found`, depth first. The path
+    stays a tuple of parts: a portal holds tens of thousands of texts, and only a gap's path is ever written out."""
     if isinstance(value, (Text, LongText)):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
+            item = getattr(value, name)
+            if item is not None and not isinstance(item, _SCALARS):
+                _texts(item, (*path, name), found)
     elif isinstance(value, (list, tuple)):
         for number, item in enumerate(value):
-            yield from _texts(item, f"{path}.{number}")
+            if not isinstance(item, _SCALARS):
+                _texts(item, (*path, str(number)), found)
+
+
+_SCALARS = (str, int, float, dt.date)  # what holds no Text: most fields, skipped without a call (bool is an int)
 
 
 def _records(portal):
@@ -83,10 +91,10 @@ def untranslated_pages(docs_dir: Path) -> tuple[str, ...]:
 def coverage(portal, docs_dir: Path | None = ROOT / "docs") -> Coverage:
     total, gaps = 0, []
     for source, record in _records(portal):
-        for field, text in _texts(record, ""):
-            total += 1
-            if not getattr(text, TRANSLATED_LANG):
-                gaps.append(Gap(source, field, text.zh))
+        texts: list = []
+        _texts(record, (), texts)
+        total += len(texts)
+        gaps += [Gap(source, ".".join(path), text.zh) for path, text in texts if not getattr(text, TRANSLATED_LANG)]
     pages = untranslated_pages(docs_dir) if docs_dir is not None and docs_dir.is_dir() else ()
     return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))), pages)
 
