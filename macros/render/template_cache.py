@@ -1,5 +1,5 @@
 # The fragments' compiled templates kept in .cache/jinja/ (Jinja's own file bytecode cache), so a build loads them
-# instead of compiling some 40 templates again (half a second). PORTAL_TEMPLATE_CACHE=0: off.
+# instead of compiling every fragment again in each language (half a second). PORTAL_TEMPLATE_CACHE=0: off.
 from __future__ import annotations
 
 import contextlib
@@ -48,10 +48,8 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
         self.lang, self.version = lang, version
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return f"{self._stem(name)}{self.version}"
-
-    def _stem(self, name: str) -> str:
-        return f"{self.lang}.{name.replace('/', '~').replace(os.sep, '~')}."
+        # Jinja names a template with '/' on every system; the version last, so a template's entries share a prefix
+        return f"{self.lang}.{name.replace('/', '~')}.{self.version}"
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:  # Jinja lets a truncated header or a file in place of the folder through

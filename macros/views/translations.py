@@ -42,6 +42,9 @@ class Coverage:
         )
 
 
+_SCALARS = (str, int, float, dt.date)  # what holds no Text: most fields, skipped without a call (bool is an int)
+
+
 def _texts(value, path: tuple, found: list) -> None:
     """Append (field path parts, Text) for every Text or LongText inside `value` to `found`, depth first. The path
     stays a tuple of parts: a portal holds tens of thousands of texts, and only a gap's path is ever written out."""
@@ -56,9 +59,6 @@ def _texts(value, path: tuple, found: list) -> None:
         for number, item in enumerate(value):
             if not isinstance(item, _SCALARS):
                 _texts(item, (*path, str(number)), found)
-
-
-_SCALARS = (str, int, float, dt.date)  # what holds no Text: most fields, skipped without a call (bool is an int)
 
 
 def _records(portal):

@@ -13,10 +13,12 @@ from tests.support import site_config
 
 
 def _env(folder, tmp_path, lang="zh", version="v1"):
-    (tmp_path / "t").mkdir(exist_ok=True)
-    (tmp_path / "t" / "page.html").write_text("{{ 'greeting'|label }} {{ name }}!", encoding="utf-8")
+    templates = tmp_path / "t"
+    if not templates.is_dir():  # written once: a test that changes it keeps its change
+        templates.mkdir()
+        (templates / "page.html").write_text("{{ 'greeting'|label }} {{ name }}!", encoding="utf-8")
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(tmp_path / "t")),
+        loader=jinja2.FileSystemLoader(str(templates)),
         bytecode_cache=TemplateCache(folder, lang, version),
         autoescape=True,
     )
@@ -56,9 +58,7 @@ def test_a_changed_template_is_compiled_again(tmp_path, compiles):
     folder = tmp_path / "cache"
     _env(folder, tmp_path).get_template("page.html")
     (tmp_path / "t" / "page.html").write_text("{{ name }}?", encoding="utf-8")
-    env = _env(folder, tmp_path)
-    (tmp_path / "t" / "page.html").write_text("{{ name }}?", encoding="utf-8")
-    assert env.get_template("page.html").render(name="b") == "b?"
+    assert _env(folder, tmp_path).get_template("page.html").render(name="b") == "b?"
     assert len(compiles) == 2
 
 
@@ -77,10 +77,16 @@ def test_an_unwritable_folder_is_skipped(tmp_path, compiles):
     assert _env(blocker / "cache", tmp_path).get_template("page.html").render(name="d") == "你好 d!"
 
 
-def test_the_version_follows_the_words(tmp_path):
+def test_the_version_follows_the_words_and_the_code(tmp_path, monkeypatch):
     assert template_cache.version("zh", {"a": "甲"}) != template_cache.version("zh", {"a": "乙"})
     assert template_cache.version("zh", {"a": "甲"}) != template_cache.version("en", {"a": "甲"})
     assert template_cache.version("zh", {"a": "甲"}) == template_cache.version("zh", {"a": "甲"})
+    code = tmp_path / "safe_text.py"
+    code.write_text("def finalize(value): return value\n", encoding="utf-8")
+    monkeypatch.setattr(template_cache, "_CODE", (code,))
+    before = template_cache.version("zh", {"a": "甲"})
+    code.write_text("def finalize(value): return str(value)\n", encoding="utf-8")
+    assert template_cache.version("zh", {"a": "甲"}) != before
 
 
 def test_the_switch_turns_it_off(monkeypatch):
