@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from macros.project import ROOT
 from macros.render import template_cache
-from macros.render.safe_text import finalize, unbroken
+from macros.render.output_code import FinalizedOutput
+from macros.render.safe_text import as_markup, escaped, finalize, unbroken
 from macros.views import language, limits, platform, urls
 from macros.views.urls import relative, site_path
 
@@ -72,6 +73,7 @@ def environment(lang: str) -> jinja2.Environment:
         finalize=finalize,  # data is escaped for Markdown too: fragments are embedded in Markdown pages
     )
     env.context_class = _FragmentContext
+    env.code_generator_class = FinalizedOutput  # `{{ … }}` is finalize() alone: it escapes
     # Markup, so that a label formatted with a date (`|format`) keeps the date's markup
     env.filters["label"] = labels.__getitem__
     # what every template may use besides its context: the limits of national pages and the site's paths, from the
@@ -114,9 +116,11 @@ def _language_helpers(lang: str) -> dict:
         # whether `value` is shown in a translation, beside which the original may stand
         translated=lambda value: language.translated(value, lang),
         enum=lambda kind, value: language.enum_label(kind, value, lang),
-        # a date stays on one line wherever it is written, in a sentence too (portal.css .x-nobr); `%` escapes its
-        # argument as Markup.format does, without a string.Formatter per date
-        date=lambda day: Markup('<span class="x-nobr">%s</span>') % language.fmt_date(day, lang) if day else "",
+        # a date stays on one line wherever it is written, in a sentence too (portal.css .x-nobr); escaped as every
+        # value is, built without a Markup format per date
+        date=lambda day: (
+            as_markup(f'<span class="x-nobr">{escaped(language.fmt_date(day, lang))}</span>') if day else ""
+        ),
         span=lambda start, end: language.fmt_range(start, end, lang),
         # punctuation follows the language (labels.PUNCTUATION): full-width in Chinese, ASCII with a space
         # before in English
