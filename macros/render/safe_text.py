@@ -53,7 +53,7 @@ def finalize(value) -> str:
     it): text safe for HTML and Markdown. Markup passes unchanged, a string is escaped for both, a number or None
     is written as Jinja writes it (nothing in it to escape)."""
     if type(value) is str:  # most of them (ids, document numbers, addresses): markdown_safe without its checks
-        return value.translate(_TABLE) if _ANY_ACTIVE.search(value) else value  # escaped(), inline
+        return escaped(value)
     if isinstance(value, Markup):
         return value
     if value is None or isinstance(value, (bool, int, float)):

@@ -22,7 +22,8 @@ SWITCH = "PORTAL_TEMPLATE_CACHE"  # "0" turns the cache off
 DEFAULT_FOLDER = ROOT / ".cache" / "jinja"
 # What the compiled code holds besides the template's source (which Jinja checks itself, by its checksum): the
 # environment's settings (render.py), the `finalize` and label filter folded into constant output (safe_text.py), the
-# code written for each printed value (output_code.py) and the words of the language (folded labels), and the code Jinja and MarkupSafe generate it with.
+# code written for each printed value (output_code.py), the words of the language (folded labels), and the code Jinja
+# and MarkupSafe generate it with.
 _CODE = tuple(Path(__file__).with_name(name) for name in ("render.py", "safe_text.py", "output_code.py"))
 _LIBRARIES = ("jinja2", "markupsafe")
 
