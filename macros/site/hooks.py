@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from macros.data import publication  # noqa: E402
 from macros.data.errors import DataError  # noqa: E402
 from macros.outputs.outputs import OutputError  # noqa: E402
-from macros.site import not_found, serve_errors, serve_watch  # noqa: E402
+from macros.site import macros_pages, not_found, serve_errors, serve_watch  # noqa: E402
 from macros.site.build import Build  # noqa: E402
 from macros.site.features import FEATURES  # noqa: E402
 from macros.site.i18n_pages import (  # noqa: E402
@@ -81,6 +81,7 @@ def on_config(config):
     # pages mkdocs renders (at 2000 notices its collections took ~1.5 s more CPU than the baseline's).
     gc.freeze()
     build.attach(config)
+    macros_pages.skip_generated_pages(config)  # their Markdown is rendered already
     return config
 
 
