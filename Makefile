@@ -38,7 +38,7 @@ test: .venv/.stamp system-deps lint ## lint, then the whole test suite (data, bu
 test-fast: .venv/.stamp        ## everything but the real-browser and slow tests (no system packages needed)
 	$(PY) -m pytest -q -m "not browser and not slow"
 
-bench: .venv/.stamp            ## build benchmark at 250/1000/2000 synthetic notices -> bench/results.json (see BENCHMARKS.md)
+bench: .venv/.stamp system-deps ## build benchmark at 250/1000/2000 synthetic notices -> bench/results.json (see BENCHMARKS.md)
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:

@@ -610,6 +610,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the work folder (printed) for inspection")
     args = parser.parse_args(argv)
 
+    from bench.search_bytes import CHROMIUM
+
+    if not args.serve_only and not Path(CHROMIUM).exists():  # the first search is measured in the browser
+        print(f"bench: no Chromium at {CHROMIUM}; `make system-deps` installs it", file=sys.stderr)
+        return 2
     work = Path(tempfile.mkdtemp(prefix="x1-bench-"))
     try:
         info = machine()
