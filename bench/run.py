@@ -413,11 +413,15 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
     prerender(project, baseline / "project", folder / "prerender.log")
     full_builds, base_builds, outputs = [], [], []
     for r in range(repeat):  # alternate, so background load hits both alike
-        shutil.rmtree(folder / "site", ignore_errors=True)
-        shutil.rmtree(folder / "baseline-site", ignore_errors=True)
-        full_builds.append(mkdocs_build(project, folder / "site", folder / f"build-{r}.log"))
-        outputs.append(tree_digest(folder / "site"))  # the first build makes the caches, the second reads them
-        base_builds.append(mkdocs_build(baseline / "project", folder / "baseline-site", folder / f"baseline-{r}.log"))
+        # Each build writes a new folder and no site is deleted before the run ends: on this machine's ext4, creating
+        # files in the seconds after tens of thousands were deleted costs ~0.7 ms of CPU each instead of ~0.05 ms
+        # (BENCHMARKS.md, "The file system's share"), and deleting both old sites before the full build made it pay
+        # that for every page and produced file, the baseline after it much less.
+        full_builds.append(mkdocs_build(project, site_of(folder, "site", r), folder / f"build-{r}.log"))
+        outputs.append(tree_digest(site_of(folder, "site", r)))  # the first build makes the caches, the others read
+        base_builds.append(
+            mkdocs_build(baseline / "project", site_of(folder, "baseline-site", r), folder / f"baseline-{r}.log")
+        )
     full = min(full_builds, key=lambda b: b.seconds)
     base = min(base_builds, key=lambda b: b.seconds)
     pairs = [round(f.seconds / b.seconds, 3) for f, b in zip(full_builds, base_builds)]
@@ -442,10 +446,15 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
         "overhead_cpu_pairs_median": statistics.median(cpu_pairs),
         # files that differ between the full builds (the first with empty caches): none, or rebuilds are not identical
         "rebuild_differs": sorted(p for p in set().union(*outputs) if len({o.get(p) for o in outputs}) > 1)[:20],
-        **measure_site(folder / "site"),
-        "baseline_pages_written": len(pages_of(folder / "baseline-site")),
+        **measure_site(site_of(folder, "site", 0)),
+        "baseline_pages_written": len(pages_of(site_of(folder, "baseline-site", 0))),
     }
-    return result, pages_of(folder / "site")
+    return result, pages_of(site_of(folder, "site", 0))
+
+
+def site_of(folder: Path, kind: str, build: int) -> Path:
+    """The folder build number `build` of a kind ("site" or "baseline-site") writes: new for every build."""
+    return folder / f"{kind}-{build}"
 
 
 def tree_digest(site: Path) -> dict[str, str]:

@@ -14,3 +14,33 @@ def test_without_chromium_it_stops_before_building_and_says_how_to_install(monke
     assert bench.run.main(["--sizes", "250", "--no-serve", "--out", str(out)]) == 2
     assert "make system-deps" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_each_build_writes_a_new_folder_and_no_site_is_deleted_during_a_size(monkeypatch, tmp_path):
+    # Deleting a site just before a build made that build pay the file system's post-delete cost (BENCHMARKS.md).
+    built = []
+
+    def fake_build(project, out, log):
+        assert not out.exists(), f"{out} was built into twice"
+        out.mkdir(parents=True)
+        (out / "index.html").write_text("<html></html>")
+        built.append((project.name if project.parent.name != "baseline" else "baseline", out.name))
+        return bench.run.Build(seconds=1.0, cpu_seconds=1.0, peak_rss_mb=1.0)
+
+    monkeypatch.setattr(bench.run, "generate", lambda dest, size: dest.mkdir(parents=True) or dest)
+    monkeypatch.setattr(bench.run, "prerender", lambda project, dest, log: dest.mkdir())
+    monkeypatch.setattr(bench.run, "mkdocs_build", fake_build)
+    monkeypatch.setattr(bench.run, "measure_site", lambda site: {})
+    monkeypatch.setattr(bench.run.shutil, "rmtree", lambda *a, **k: pytest.fail(f"deleted {a[0]} during the run"))
+    result, pages = bench.run.run_size(10, tmp_path, seed=1, repeat=3)
+    assert built == [
+        ("project", "site-0"),
+        ("baseline", "baseline-site-0"),
+        ("project", "site-1"),
+        ("baseline", "baseline-site-1"),
+        ("project", "site-2"),
+        ("baseline", "baseline-site-2"),
+    ]
+    assert result["overhead_pairs"] == [1.0, 1.0, 1.0]
+    assert result["rebuild_differs"] == []
+    assert pages == {"": len("<html></html>")}
