@@ -12,6 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from a project's folder
+from bench.run import page_kind
+
 
 def record(out: Path, mkdocs_args: list[str]) -> None:
     from mkdocs.__main__ import cli
@@ -37,9 +40,8 @@ def record(out: Path, mkdocs_args: list[str]) -> None:
 
 
 def kind(url: str) -> str:
-    parts = url.removeprefix("en/").strip("/").split("/")
-    lang = "en" if url.startswith("en/") else "zh"
-    return f"{lang} " + ("home" if parts == [""] else parts[0] if len(parts) == 1 else f"{parts[0]}/*")
+    """A page's language and kind: "zh notices/*", "en home"."""
+    return ("en " if url.startswith("en/") else "zh ") + page_kind(url)
 
 
 def compare(full_json: Path, base_json: Path) -> None:

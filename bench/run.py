@@ -413,15 +413,13 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
     prerender(project, baseline / "project", folder / "prerender.log")
     full_builds, base_builds, outputs = [], [], []
     for r in range(repeat):  # alternate, so background load hits both alike
-        # Each build writes a new folder and no site is deleted before the run ends: on this machine's ext4, creating
-        # files in the seconds after tens of thousands were deleted costs ~0.7 ms of CPU each instead of ~0.05 ms
-        # (BENCHMARKS.md, "The file system's share"), and deleting both old sites before the full build made it pay
-        # that for every page and produced file, the baseline after it much less.
-        full_builds.append(mkdocs_build(project, site_of(folder, "site", r), folder / f"build-{r}.log"))
-        outputs.append(tree_digest(site_of(folder, "site", r)))  # the first build makes the caches, the others read
-        base_builds.append(
-            mkdocs_build(baseline / "project", site_of(folder, "baseline-site", r), folder / f"baseline-{r}.log")
-        )
+        # Each build writes a new folder and no site is deleted before the run ends: on these machines' ext4, creating
+        # files in the seconds after a large delete costs several times the CPU (BENCHMARKS.md, "Run 16"), and
+        # deleting both old sites before the full build made it pay that, the baseline after it much less.
+        site, baseline_site = site_of(folder, "site", r), site_of(folder, "baseline-site", r)
+        full_builds.append(mkdocs_build(project, site, folder / f"build-{r}.log"))
+        outputs.append(tree_digest(site))  # the first build makes the caches, the others read them
+        base_builds.append(mkdocs_build(baseline / "project", baseline_site, folder / f"baseline-{r}.log"))
     full = min(full_builds, key=lambda b: b.seconds)
     base = min(base_builds, key=lambda b: b.seconds)
     pairs = [round(f.seconds / b.seconds, 3) for f, b in zip(full_builds, base_builds)]
