@@ -12,6 +12,7 @@ from macros.data.publication import Publication
 from macros.outputs.outputs import SiteFiles
 from macros.render.pages import page_markdown
 from macros.site.features import FEATURES, Feature
+from macros.site.page_store import PageStore, default_folder
 from macros.views import translations
 from macros.views.pages import PageSpec
 
@@ -35,6 +36,7 @@ class Build:
     features: tuple[Feature, ...]
     files: SiteFiles
     serve: Rebuild | None  # under `mkdocs serve`: what this rebuild reuses of the last (macros/site/serve_session.py)
+    pages: PageStore | None  # under `mkdocs build`: the pages kept from the last build (macros/site/page_store.py)
 
     def __init__(
         self,
@@ -49,11 +51,16 @@ class Build:
         self.features = tuple(features)
         self.files = files or SiteFiles(portal, site, [f.files for f in self.features if f.files])
         self.serve = serve
+        self.pages = None
 
     @classmethod
     def load(cls, root: Path | str, site: Publication, features: Sequence[Feature] = FEATURES) -> Build:
-        """Read and check root/data (DataError lists every problem)."""
-        return cls(load_portal(root), site, features)
+        """Read and check root/data (DataError lists every problem); the generated pages are those the last build
+        kept when nothing they are made of changed since (macros/site/page_store.py)."""
+        build = cls(load_portal(root), site, features)
+        made_by = [(f.name, getattr(f.pages, "__qualname__", None)) for f in build.features]
+        build.pages = PageStore(default_folder(), Path(root), (site, made_by), build._sizes)
+        return build
 
     @cached_property
     def specs(self) -> list[PageSpec]:
@@ -72,6 +79,8 @@ class Build:
         build (mkdocs then neither renders nor writes it)."""
         if self.serve is not None:
             return self.serve.page_markdown(spec, lang, page_markdown)
+        if self.pages is not None:
+            return self.pages.page_markdown(spec.url(lang), lambda: page_markdown(spec, self.portal, lang))
         return page_markdown(spec, self.portal, lang)
 
     def portal_for(self, page_url: str) -> Portal:
@@ -84,9 +93,14 @@ class Build:
             self.serve.write_files(site_dir)
         else:
             self.files.write(site_dir)
+        if self.pages is not None:  # the build's pages are all made: keep them for the next
+            self.pages.save()
 
     def file_size(self, path: str) -> int:
         return self.files.size(path)
+
+    def _sizes(self) -> list[tuple[str, int]]:
+        return [(path, len(data)) for path, data in self.files.all().items()]
 
     # ------------------------------------------------ the build of a mkdocs config
 

@@ -24,33 +24,11 @@ from macros.data.portal import Portal, load_portal, read_file
 from macros.data.publication import Publication
 from macros.outputs.outputs import Producer, SiteFiles
 from macros.site.build import Build
+from macros.site.digests import CODE, digest, tree_digests
 from macros.site.features import Feature
 from macros.site.portal_reads import Fingerprints, Reads, TokenValues, recording
 from macros.views.language import LANGS
 from macros.views.pages import PageSpec
-
-# What a rebuild cannot follow by what it read: any change here rebuilds everything.
-CODE = ("mkdocs.yml", "overrides", "macros")
-
-
-def tree_digests(root: Path, names: Iterable[str]) -> dict[str, str]:
-    """{path relative to root: digest of its bytes} of every file under `names`."""
-    out = {}
-    for name in names:
-        path = root / name
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] * path.is_file()
-        for file in files:
-            if "__pycache__" not in file.parts:
-                out[file.relative_to(root).as_posix()] = hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest()
-    return out
-
-
-def digest(*parts: object) -> str:
-    hashed = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part if isinstance(part, bytes) else repr(part).encode()
-        hashed.update(len(data).to_bytes(8, "big") + data)
-    return hashed.hexdigest()
 
 
 class _DirtyWarningFilter(logging.Filter):
