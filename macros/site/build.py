@@ -13,6 +13,7 @@ from macros.outputs.outputs import SiteFiles
 from macros.render.pages import page_markdown
 from macros.site.features import FEATURES, Feature
 from macros.site.page_store import PageStore, default_folder
+from macros.site.theme_templates import CompiledTemplates
 from macros.views import translations
 from macros.views.pages import PageSpec
 
@@ -37,6 +38,7 @@ class Build:
     files: SiteFiles
     serve: Rebuild | None  # under `mkdocs serve`: what this rebuild reuses of the last (macros/site/serve_session.py)
     pages: PageStore | None  # under `mkdocs build`: the pages kept from the last build (macros/site/page_store.py)
+    theme_templates: CompiledTemplates  # the theme's, compiled once for every language (under serve: every rebuild)
 
     def __init__(
         self,
@@ -52,6 +54,7 @@ class Build:
         self.files = files or SiteFiles(portal, site, [f.files for f in self.features if f.files])
         self.serve = serve
         self.pages = None
+        self.theme_templates = CompiledTemplates()
 
     @classmethod
     def load(cls, root: Path | str, site: Publication, features: Sequence[Feature] = FEATURES) -> Build:
@@ -72,7 +75,7 @@ class Build:
     @cached_property
     def coverage(self) -> translations.Coverage:
         """What of the data is translated: its page and the build's log line (worked out once)."""
-        return translations.coverage(self.portal)
+        return translations.coverage(self.portal, kept=self.serve.texts if self.serve is not None else None)
 
     def page_markdown(self, spec: PageSpec, lang: str) -> str | None:
         """The page's Markdown; under `mkdocs serve --dirty` None when nothing it shows changed since the last

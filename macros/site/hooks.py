@@ -103,6 +103,7 @@ def on_files(files, config):
 @event_priority(-200)  # every page exists now, none is rendered yet
 def on_env(env, config, files):
     build = Build.of(config)
+    build.theme_templates.attach(env)  # mkdocs' new environment for this build and language
     if build.serve:  # the sitemap dates of the pages not rendered again
         build.serve.restore_sitemap_dates(file.page for file in files.documentation_pages())
         if build.serve.keeps_site():  # the 404 pages read no data (not_found.py): only what makes a build full

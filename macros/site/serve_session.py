@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +28,7 @@ from macros.site.build import Build
 from macros.site.digests import CODE, digest, tree_digests
 from macros.site.features import Feature
 from macros.site.portal_reads import Fingerprints, Reads, TokenValues, recording
+from macros.site.theme_templates import CompiledTemplates
 from macros.views.language import LANGS
 from macros.views.pages import PageSpec
 
@@ -53,6 +55,13 @@ class ServeSession:
         self._records: dict[str, tuple[bytes, Any, Any]] = {}  # data file -> (bytes, document, record)
         self.fingerprints = Fingerprints()
         self.sizes = _FileSizes(self)
+        self.theme_templates = CompiledTemplates()  # the theme's, compiled once for the whole serve process
+        self.texts: dict = {}  # each kept record's texts, as the translation coverage found them
+        self._stats: dict[str, tuple] = {}  # file -> (modification time, size, digest) when last read
+        # The form writers' libraries (python-docx, openpyxl) take about 1.5 s to import, and the first build takes
+        # every form file from the cache: imported now, not by the first edit of data a form shows.
+        importlib.import_module("macros.outputs.form_docx")
+        importlib.import_module("macros.outputs.form_xlsx")
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
         self._forget()
@@ -78,8 +87,8 @@ class ServeSession:
         wrapped to reuse their files while what they read is unchanged."""
         if self._current is not None:  # the last build did not finish: what the site directory holds is unknown
             self._forget()
-        code = tree_digests(self.root, CODE)
-        data = tree_digests(self.root, ("data", "docs"))
+        code = tree_digests(self.root, CODE, self._stats)
+        data = tree_digests(self.root, ("data", "docs"), self._stats)
         data_only = {k: v for k, v in data.items() if k.startswith("data/")}
         portal = load_portal(self.root, self._read)
         full = code != self._code or not self._pages
@@ -88,6 +97,7 @@ class ServeSession:
         self._current = rebuild
         producers = [rebuild.reusing(f.files) for f in features if f.files]
         build = Build(portal, site, features, SiteFiles(portal, site, producers), serve=rebuild)
+        build.theme_templates = self.theme_templates
         rebuild.build = build
         return build
 
@@ -125,6 +135,7 @@ class Rebuild:
         data_changed: bool = True,
     ):
         self.session, self.portal, self.full, self.data_changed = session, portal, full, data_changed
+        self.texts = session.texts
         self.build: Any = None
         self.values = TokenValues(portal, site, files, self._produced, session.fingerprints)
         self.inputs = digest(sorted(files.items()), site)  # what the features and producers are made from

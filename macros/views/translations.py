@@ -88,13 +88,23 @@ def untranslated_pages(docs_dir: Path) -> tuple[str, ...]:
     )
 
 
-def coverage(portal, docs_dir: Path | None = ROOT / "docs") -> Coverage:
-    total, gaps = 0, []
+def coverage(portal, docs_dir: Path | None = ROOT / "docs", kept: dict | None = None) -> Coverage:
+    """What of the portal's texts is translated. `kept`: {id(record): (record, its texts)} from an earlier call,
+    read and filled (`mkdocs serve` keeps each record whose file is unchanged: its texts are the same)."""
+    total, gaps, now = 0, [], {}
     for source, record in _records(portal):
-        texts: list = []
-        _texts(record, (), texts)
+        known = kept.get(id(record)) if kept is not None else None
+        if known is not None and known[0] is record:
+            texts = known[1]
+        else:
+            texts = []
+            _texts(record, (), texts)
+        now[id(record)] = (record, texts)
         total += len(texts)
         gaps += [Gap(source, ".".join(path), text.zh) for path, text in texts if not getattr(text, TRANSLATED_LANG)]
+    if kept is not None:  # this portal's records only: the records of changed files go
+        kept.clear()
+        kept.update(now)
     pages = untranslated_pages(docs_dir) if docs_dir is not None and docs_dir.is_dir() else ()
     return Coverage(total, tuple(sorted(gaps, key=lambda gap: (gap.source, gap.field))), pages)
 
