@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import pickle
 import sys
@@ -22,8 +21,6 @@ SWITCH = "PORTAL_PAGE_CACHE"  # "0" turns the store off
 DEFAULT_FOLDER = PROJECT_ROOT / ".cache" / "pages"
 PACK = "pages.bin"  # one file: the SHA-256 of the rest, then the key, then the pickled {page URL: Markdown}
 _DIGEST = hashlib.sha256().digest_size
-
-log = logging.getLogger(__name__)
 
 
 def installed() -> list[str]:

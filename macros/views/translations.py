@@ -99,7 +99,8 @@ def coverage(portal, docs_dir: Path | None = ROOT / "docs", kept: dict | None = 
         else:
             texts = []
             _texts(record, (), texts)
-        now[id(record)] = (record, texts)
+        if kept is not None:
+            now[id(record)] = (record, texts)
         total += len(texts)
         gaps += [Gap(source, ".".join(path), text.zh) for path, text in texts if not getattr(text, TRANSLATED_LANG)]
     if kept is not None:  # this portal's records only: the records of changed files go

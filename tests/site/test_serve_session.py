@@ -81,3 +81,15 @@ def test_a_field_read_whole_depends_on_every_file_of_its_kind(data_copy):
     before = _values(data_copy, portal).digest(reads)
     _retitle(data_copy, portal, portal.notices[-1])
     assert _values(data_copy, load_portal(data_copy)).digest(reads) != before
+
+
+def test_known_file_digests_are_read_again_only_when_time_or_size_changed(data_copy):
+    known: dict = {}
+    first = tree_digests(data_copy, ("data",), known)
+    assert first == tree_digests(data_copy, ("data",))  # the same digests as reading every file
+    path = next(iter(sorted((data_copy / "data" / "notices").glob("*.yml"))))
+    rel = path.relative_to(data_copy).as_posix()
+    path.write_text(path.read_text(encoding="utf-8") + "\n# 改\n", encoding="utf-8")
+    again = tree_digests(data_copy, ("data",), known)
+    assert again[rel] != first[rel] and again == tree_digests(data_copy, ("data",))
+    assert {k: v for k, v in again.items() if k != rel} == {k: v for k, v in first.items() if k != rel}

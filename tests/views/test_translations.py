@@ -87,3 +87,12 @@ def test_a_missing_translation_is_marked_counted_and_listed(project, tmp_path):
         assert "data/notices/hunan-2022-80.yml" in listing
         assert re.search(r"<code>contacts\.\d+\.role</code>", listing)
         assert "湖南省1+X证书制度试点推进办（省推进办）" in listing
+
+
+def test_coverage_with_kept_texts_is_the_same_as_without(portal):
+    from macros.views import translations
+
+    kept: dict = {}
+    plain = translations.coverage(portal)
+    assert translations.coverage(portal, kept=kept) == plain
+    assert kept and translations.coverage(portal, kept=kept) == plain  # taken from what was kept
