@@ -20,7 +20,7 @@ def test_each_build_writes_a_new_folder_and_no_site_is_deleted_during_a_size(mon
     # Deleting a site just before a build made that build pay the file system's post-delete cost (BENCHMARKS.md).
     built = []
 
-    def fake_build(project, out, log):
+    def fake_build(project, out, log, env=None):
         assert not out.exists(), f"{out} was built into twice"
         out.mkdir(parents=True)
         (out / "index.html").write_text("<html></html>")
@@ -41,6 +41,32 @@ def test_each_build_writes_a_new_folder_and_no_site_is_deleted_during_a_size(mon
         ("project", "site-2"),
         ("baseline", "baseline-site-2"),
     ]
-    assert result["overhead_pairs"] == [1.0, 1.0, 1.0]
+    assert [p for kind in result["by_kind"].values() for p in kind["overhead_pairs"]] == [1.0, 1.0, 1.0]
     assert result["rebuild_differs"] == []
     assert pages == {"": len("<html></html>")}
+
+
+def test_the_builds_meet_no_cache_then_an_edit_and_no_change_in_turn_and_the_rule_reads_the_edits(
+    monkeypatch, tmp_path
+):
+    # an unchanged build takes every page from the page store: its ratio must not stand for the data layer's cost
+    seconds = {"": 3.0, "0": 10.0}  # by PORTAL_PAGE_CACHE: the store's hits are fast
+
+    def fake_build(project, out, log, env=None):
+        out.mkdir(parents=True)
+        (out / "index.html").write_text("<html></html>")
+        if project.parent.name == "baseline":
+            return bench.run.Build(seconds=5.0, cpu_seconds=5.0, peak_rss_mb=1.0)
+        cost = 20.0 if out.name == "site-0" else seconds[(env or {}).get("PORTAL_PAGE_CACHE", "")]
+        return bench.run.Build(seconds=cost, cpu_seconds=cost, peak_rss_mb=1.0)
+
+    monkeypatch.setattr(bench.run, "generate", lambda dest, size: dest.mkdir(parents=True) or dest)
+    monkeypatch.setattr(bench.run, "prerender", lambda project, dest, log: dest.mkdir())
+    monkeypatch.setattr(bench.run, "mkdocs_build", fake_build)
+    monkeypatch.setattr(bench.run, "measure_site", lambda site: {})
+    result, _ = bench.run.run_size(10, tmp_path, seed=1, repeat=5)
+    assert result["build_kinds"] == ["cold", "edit", "unchanged", "edit", "unchanged"]
+    assert result["rule_kind"] == "edit"
+    assert result["overhead"] == 2.0 and result["overhead_cpu"] == 2.0
+    assert result["by_kind"]["unchanged"]["overhead"] == 0.6
+    assert result["by_kind"]["cold"]["overhead"] == 4.0
