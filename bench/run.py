@@ -442,19 +442,19 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
     base_cpu = min(b.cpu_seconds for b in base_builds)
     by_kind = {}
     for kind in dict.fromkeys(kinds):
-        builds = [f for f, k in zip(full_builds, kinds) if k == kind]
-        pairs = [round(f.seconds / b.seconds, 3) for f, b, k in zip(full_builds, base_builds, kinds) if k == kind]
-        cpu_pairs = [
-            round(f.cpu_seconds / b.cpu_seconds, 3) for f, b, k in zip(full_builds, base_builds, kinds) if k == kind
-        ]
-        fastest = min(builds, key=lambda b: b.seconds)
+        paired = [(f, b) for f, b, k in zip(full_builds, base_builds, kinds) if k == kind]
+        fastest = min((f for f, _ in paired), key=lambda b: b.seconds)
+        cpu = min(f.cpu_seconds for f, _ in paired)
+        # each alternating pair's own ratio: the machine's speed drifts within a run, so the faster of each kind may
+        # come from different moments while a pair's two builds ran one after the other (the spread says how much)
+        pairs = [round(f.seconds / b.seconds, 3) for f, b in paired]
+        cpu_pairs = [round(f.cpu_seconds / b.cpu_seconds, 3) for f, b in paired]
         by_kind[kind] = {
             "build_seconds": fastest.seconds,
-            "build_cpu_seconds": min(b.cpu_seconds for b in builds),
-            "peak_rss_mb": max(b.peak_rss_mb for b in builds),
+            "build_cpu_seconds": cpu,
+            "peak_rss_mb": max(f.peak_rss_mb for f, _ in paired),
             "overhead": round(fastest.seconds / base.seconds, 3),
-            "overhead_cpu": round(min(b.cpu_seconds for b in builds) / base_cpu, 3),
-            # each alternating pair's own ratio: the spread says how much the machine's load moved the figures
+            "overhead_cpu": round(cpu / base_cpu, 3),
             "overhead_pairs": pairs,
             "overhead_cpu_pairs": cpu_pairs,
             "overhead_pairs_median": statistics.median(pairs),
