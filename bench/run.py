@@ -62,9 +62,8 @@ class Build:
     peak_rss_mb: float
 
 
-def mkdocs_build(project: Path, out: Path, log: Path, env: dict[str, str] | None = None) -> Build:
-    """One `mkdocs build --strict` in a child process (`env`: variables set for it), timed (wall clock) with its peak
-    resident memory."""
+def mkdocs_build(project: Path, out: Path, log: Path) -> Build:
+    """One `mkdocs build --strict` in a child process, timed (wall clock) with its peak resident memory."""
     stats = log.with_suffix(".time")
     cmd = [
         "/usr/bin/time",
@@ -83,7 +82,7 @@ def mkdocs_build(project: Path, out: Path, log: Path, env: dict[str, str] | None
         "-d",
         str(out),
     ]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
     with open(log, "w") as handle:
         result = subprocess.run(cmd, cwd=project, env=env, stdout=handle, stderr=subprocess.STDOUT)
@@ -298,8 +297,20 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+EDITED_NOTICE = "hunan-2022-80"  # the notice whose title the serve edits and the edit builds change (a real one)
+
+
+def retitled(text: str, marker: str) -> str:
+    """A notice file's text with `marker` after its Chinese title: the kind of edit a maintainer makes; the YAML stays
+    valid."""
+    edited, count = re.subn(r"(?m)^(title:\n  zh: )(.*)$", rf"\g<1>\g<2>{marker}", text, count=1)
+    if count != 1:
+        raise RuntimeError("no zh title line in the notice")
+    return edited
+
+
 def serve_edit_latency(
-    work: Path, notices: int = 0, seed: int = 1, notice_id: str = "hunan-2022-80", rounds: int = 3
+    work: Path, notices: int = 0, seed: int = 1, notice_id: str = EDITED_NOTICE, rounds: int = 3
 ) -> dict:
     """Seconds from saving an edited notice file to the edit being served by `mkdocs serve` (worst of `rounds`), and
     the server's CPU seconds over the same span, on a project with `notices` generated notices (bench/generate.py,
@@ -334,10 +345,7 @@ def serve_edit_latency(
         original = notice.read_text(encoding="utf-8")
         for n in range(rounds):
             marker = f"BENCHEDIT{n}X{os.getpid()}"
-            # A new title: the kind of edit a maintainer makes; the YAML stays valid.
-            edited, count = re.subn(r"(?m)^(title:\n  zh: )(.*)$", rf"\g<1>\g<2>{marker}", original, count=1)
-            if count != 1:
-                raise RuntimeError(f"no zh title line in {notice}")
+            edited = retitled(original, marker)
             started, cpu_before = time.monotonic(), _cpu_seconds(server.pid)
             notice.write_text(edited, encoding="utf-8")
             while True:
@@ -406,18 +414,38 @@ def machine() -> dict:
 
 
 # What each full build of a size meets (the baselines are all alike), by its place in the run: the first finds no
-# cache ("cold": a fresh clone); the others find the form, .ics and data caches the first made, and either the page
-# store as well ("unchanged": nothing changed since the last build, every page's Markdown taken from .cache/pages/)
-# or not ("edit": PORTAL_PAGE_CACHE=0, as after any edit of data/ or docs/, which renders every page again). The
-# data layer's cost is an edit's: the rule's figures are the edit builds'.
+# cache ("cold": a fresh clone); the others find the form, .ics, data and page caches the builds before them made,
+# after an edit of one notice's title ("edit": the first edit appends EDIT_MARKER, the second takes it away again) or
+# with nothing changed since the build before ("unchanged": every page's Markdown taken from .cache/pages/ as it is).
+# The data layer's cost is an edit's: the rule's figures are the edit builds'.
 COLD, EDIT, UNCHANGED = "cold", "edit", "unchanged"
-BUILD_ENV = {COLD: {}, EDIT: {"PORTAL_PAGE_CACHE": "0"}, UNCHANGED: {}}
+EDIT_MARKER = "（修订）"
 
 
 def build_kind(r: int) -> str:
     """The kind of full build number `r`: cold first, then edit and unchanged in turn (edit first: with two or more
     builds, the rule's kind is measured)."""
     return COLD if r == 0 else (EDIT if r % 2 else UNCHANGED)
+
+
+class NoticeEdit:
+    """The edit builds' edit of EDITED_NOTICE in a project: made by the first, undone by the second, and so on."""
+
+    def __init__(self, project: Path):
+        self.path = project / "data" / "notices" / f"{EDITED_NOTICE}.yml"
+        self.original = self.path.read_text(encoding="utf-8") if self.path.exists() else None
+        self.edited = False
+
+    def toggle(self) -> None:
+        self.edited = not self.edited
+        if self.original is not None:
+            text = retitled(self.original, EDIT_MARKER) if self.edited else self.original
+            self.path.write_text(text, encoding="utf-8")
+
+    def shown(self, site: Path) -> bool | None:
+        """Whether the site's page of the notice shows the edit (None: no such page)."""
+        page = site / "notices" / EDITED_NOTICE / "index.html"
+        return EDIT_MARKER in page.read_text(encoding="utf-8") if page.is_file() else None
 
 
 def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str, int]]:
@@ -428,14 +456,19 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
     baseline.mkdir()
     prerender(project, baseline / "project", folder / "prerender.log")
     full_builds, base_builds, outputs, kinds = [], [], [], []
+    edit, edited, shown = NoticeEdit(project), [], []
     for r in range(repeat):  # alternate, so background load hits both alike
         # Each build writes a new folder and no site is deleted before the run ends: on these machines' ext4, creating
         # files in the seconds after a large delete costs several times the CPU (BENCHMARKS.md, "Run 16"), and
         # deleting both old sites before the full build made it pay that, the baseline after it much less.
         site, baseline_site = site_of(folder, "site", r), site_of(folder, "baseline-site", r)
         kinds.append(build_kind(r))
-        full_builds.append(mkdocs_build(project, site, folder / f"build-{r}.log", BUILD_ENV[kinds[-1]]))
-        outputs.append(tree_digest(site))  # every kind must write the same bytes
+        if kinds[-1] == EDIT:
+            edit.toggle()
+        edited.append(edit.edited)
+        full_builds.append(mkdocs_build(project, site, folder / f"build-{r}.log"))
+        outputs.append(tree_digest(site))  # every build of the same data must write the same bytes
+        shown.append(edit.shown(site))
         base_builds.append(mkdocs_build(baseline / "project", baseline_site, folder / f"baseline-{r}.log"))
     rule = EDIT if EDIT in kinds else kinds[0]
     base = min(base_builds, key=lambda b: b.seconds)
@@ -472,12 +505,24 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
         "baseline_seconds_all": [b.seconds for b in base_builds],
         "baseline_cpu_seconds": base_cpu,
         "baseline_peak_rss_mb": max(b.peak_rss_mb for b in base_builds),
-        # files that differ between the full builds (cold, edit, unchanged): none, or the caches change bytes
-        "rebuild_differs": sorted(p for p in set().union(*outputs) if len({o.get(p) for o in outputs}) > 1)[:20],
+        # files that differ between the full builds of the same data (cold, edit, unchanged): none, or the caches
+        # change bytes; and each build's notice page showing the edit exactly when the data held it
+        "rebuild_differs": differing(outputs, edited),
+        "edited": edited,
+        "edit_shown": shown,
         **measure_site(site_of(folder, "site", 0)),
         "baseline_pages_written": len(pages_of(site_of(folder, "baseline-site", 0))),
     }
     return result, pages_of(site_of(folder, "site", 0))
+
+
+def differing(outputs: list[dict[str, str]], edited: list[bool]) -> list[str]:
+    """Files whose bytes differ between builds of the same data (at most 20)."""
+    paths = set()
+    for state in set(edited):
+        same = [o for o, e in zip(outputs, edited, strict=True) if e == state]
+        paths |= {p for p in set().union(*same) if len({o.get(p) for o in same}) > 1}
+    return sorted(paths)[:20]
 
 
 def site_of(folder: Path, kind: str, build: int) -> Path:
@@ -554,6 +599,14 @@ def verdicts(
     differ = {n: runs[n]["rebuild_differs"] for n in runs if runs[n].get("rebuild_differs") is not None}
     if differ:
         out["rebuilds_byte_identical"] = {"value": differ, "holds": not any(differ.values())}
+    # the edit builds' pages show the edit exactly when the data holds it (a kept page is never a stale one)
+    wrong = {
+        n: [r for r, (e, s) in enumerate(zip(runs[n]["edited"], runs[n]["edit_shown"])) if s is not None and s != e]
+        for n in runs
+        if "edit_shown" in runs[n]
+    }
+    if wrong:
+        out["edits_shown"] = {"value": wrong, "holds": not any(wrong.values())}
     worst = max(runs[largest]["search"][lang]["first_search_gzip"] for lang in LANG_ROOTS)
     own = all(runs[largest]["search"][lang]["per_language_index"] for lang in LANG_ROOTS)
     out[f"first_search_gzip_at_{largest}"] = {

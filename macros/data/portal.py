@@ -17,7 +17,7 @@ from macros.data.errors import DataError, Problem
 from macros.data.loader import Document, read_yaml, to_model
 from macros.data.models import CertificateCatalogue, Deadline, Form, Issuer, Notice, Province, ReferencedDocument
 from macros.data.plausibility import check_plausibility
-from macros.data.portal_cache import PortalCache
+from macros.data.portal_cache import PortalCache, file_digest
 from macros.data.read_cache import ReadCache
 
 # kind -> (folder or file under data/, model, one record per file)
@@ -233,10 +233,42 @@ def load_portal(
     parts = kept.get(key)
     if parts is not None:
         return Portal(*parts)
-    portal = _load(root, cached_reader(store), store)
+    read = cached_reader(store)
+    last = kept.last()
+    if last is not None:  # an edit: every other file's record is the last load's (only the checks across files run)
+        read = _reusing(read, *last, store)
+    portal = _load(root, read, store)
     if kept.key(data_files(root)) == key:  # no file changed while it loaded: the portal is the one of these bytes
         kept.put(key, _parts(portal))
     return portal
+
+
+def _reusing(read: FileReader, digests: dict[str, bytes], parts: tuple, cache: ReadCache) -> FileReader:
+    """`read`, but a file whose bytes are those of the last clean load gives that load's record (its model checked
+    again would find nothing: the same bytes, the same code) with its document read as before."""
+    provinces, notices, forms, catalogue, source_of, national, referenced, _ = parts
+    records = {
+        source_of.get((kind, getattr(r, "id", "") if ident is None else ident)): r
+        for kind, rs, ident in (
+            ("province", provinces, None),
+            ("notice", notices, None),
+            ("form", forms, None),
+            ("referenced", referenced, None),
+            ("national", [national] if national is not None else [], ""),
+            ("catalogue", [catalogue] if catalogue is not None else [], ""),
+        )
+        for r in rs
+    }
+
+    def reused_or_read(path: Path, shown_as: str, model, problems: list[Problem]):
+        record = records.get(shown_as)
+        if type(record) is model and digests.get(shown_as) == file_digest(path.read_bytes()):
+            doc = read_yaml(path, shown_as, problems, cache)
+            if doc is not None:
+                return doc, record
+        return read(path, shown_as, model, problems)
+
+    return reused_or_read
 
 
 def data_files(root: Path) -> list[tuple[str, Path]]:

@@ -19,11 +19,14 @@ from pydantic import BaseModel
 
 from macros.data.read_cache import write_pack
 
-PACK = "portal.bin"  # one file: the SHA-256 of the rest, then the key, then the pickled parts of the Portal
+# one file: the SHA-256 of the rest, then the key, then the code's version, then the pickled ({file as shown: digest of
+# its bytes}, the parts of the Portal)
+PACK = "portal.bin"
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 CODE = Path(__file__).resolve().parent  # macros/data/: everything a load runs (the layer imports nothing above it)
 _DIGEST = hashlib.sha256().digest_size
 _KEY = 32
+_VERSION = hashlib.sha256().digest_size  # code_version()'s
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,10 @@ def dumps(parts: tuple) -> bytes:
     return out.getvalue()
 
 
+def file_digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
 class PortalCache:
     """One pack holding the parts of the last clean load (whatever `load_portal` passes to `Portal`), by its key. A
     pack whose digest does not hold (truncated, damaged), or holding another key, is not used; a failed write leaves
@@ -84,43 +91,65 @@ class PortalCache:
     def __init__(self, folder: Path | None, version: bytes | None = None):
         self.folder = folder  # None: no cache
         self._version = version
+        self.file_digests: dict[str, bytes] = {}  # of the files the last call of `key` read (kept by `put`)
 
     def key(self, files: Iterable[tuple[str, Path]]) -> bytes | None:
         """The key of a load of these files (as shown, where they are), in the order the load reads them: their names
         and bytes, so an added, removed, renamed or changed file gives another key. None: off, or a file unreadable."""
         if self.folder is None:
             return None
-        digest = hashlib.blake2b(code_version() if self._version is None else self._version, digest_size=_KEY)
+        digest = hashlib.blake2b(self._code(), digest_size=_KEY)
+        self.file_digests = {}
         try:
             for shown, path in files:
                 raw = path.read_bytes()
                 digest.update(f"{shown}\0{len(raw)}\0".encode() + raw)
+                self.file_digests[shown] = file_digest(raw)
         except OSError:  # the load reports it
             return None
         return digest.digest()
 
+    def _code(self) -> bytes:
+        """The version of the code that loads, as _VERSION bytes."""
+        return hashlib.sha256(code_version() if self._version is None else self._version).digest()
+
     def get(self, key: bytes | None) -> tuple | None:
         """The parts stored under `key`, or None."""
-        if key is None or self.folder is None:
+        if key is None:
+            return None
+        stored = self._stored(key)
+        return stored[1] if stored is not None else None
+
+    def last(self) -> tuple[dict[str, bytes], tuple] | None:
+        """The last clean load by this same code, whatever files it read: ({file as shown: digest}, its parts), or
+        None. A file whose bytes are the same gives the same record."""
+        return self._stored(None)
+
+    def _stored(self, key: bytes | None) -> tuple[dict[str, bytes], tuple] | None:
+        """The pack's (file digests, parts), if it holds `key` (None: any key) and was made by this code."""
+        if self.folder is None:
             return None
         try:
             stored = (self.folder / PACK).read_bytes()
         except OSError:
             return None
         body = memoryview(stored)[_DIGEST:]  # read in place: the pack is megabytes
-        if len(body) <= _KEY or hashlib.sha256(body).digest() != stored[:_DIGEST] or body[:_KEY] != key:
+        head = _KEY + _VERSION
+        if len(body) <= head or hashlib.sha256(body).digest() != stored[:_DIGEST]:
+            return None
+        if (key is not None and body[:_KEY] != key) or body[_KEY:head] != self._code():
             return None
         try:
-            parts = pickle.loads(body[_KEY:])
+            digests, parts = pickle.loads(body[head:])
         except Exception:  # whatever the bytes hold, a pack that does not load is a miss
             return None
-        return parts if isinstance(parts, tuple) else None
+        return (digests, parts) if isinstance(digests, dict) and isinstance(parts, tuple) else None
 
     def put(self, key: bytes | None, parts: tuple) -> None:
         if key is None or self.folder is None:
             return
         try:
-            body = key + dumps(parts)
+            body = key + self._code() + dumps((self.file_digests, parts))
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             log.info("%s not written (%s): the next load checks every file again", PACK, exc)
             return

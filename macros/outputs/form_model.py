@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from macros.data.models import Form
 from macros.views import language
+from macros.views.pages import FOLLOWED_APART
 from macros.views.urls import form_file_path
 
 FORMATS = {"docx": "DOCX", "xlsx": "XLSX"}
@@ -44,7 +45,7 @@ class Download:
     filename: str  # suggested name when saved
     # Bytes of the file at `path`: asked for only when a page shows the size, so the file may still be in the
     # making when the download is listed (outputs.py).
-    size_of: Callable[[str], int] = field(repr=False, compare=False)
+    size_of: Callable[[str], int] = field(repr=False, compare=False, metadata={FOLLOWED_APART: True})
 
     @property
     def size(self) -> int:

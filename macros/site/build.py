@@ -58,11 +58,18 @@ class Build:
 
     @classmethod
     def load(cls, root: Path | str, site: Publication, features: Sequence[Feature] = FEATURES) -> Build:
-        """Read and check root/data (DataError lists every problem); the generated pages are those the last build
-        kept when nothing they are made of changed since (macros/site/page_store.py)."""
+        """Read and check root/data (DataError lists every problem); a generated page is the one the last build kept
+        when nothing it is made of changed since (macros/site/page_store.py)."""
         build = cls(load_portal(root), site, features)
         made_by = [(f.name, getattr(f.pages, "__qualname__", None)) for f in build.features]
-        build.pages = PageStore(default_folder(), Path(root), (site, made_by), build._sizes)
+        build.pages = PageStore(
+            default_folder(),
+            Path(root),
+            (site, made_by),
+            build._sizes,
+            build.portal,
+            lambda path: build.files.all()[path],
+        )
         return build
 
     @cached_property
@@ -83,7 +90,7 @@ class Build:
         if self.serve is not None:
             return self.serve.page_markdown(spec, lang, page_markdown)
         if self.pages is not None:
-            return self.pages.page_markdown(spec.url(lang), lambda: page_markdown(spec, self.portal, lang))
+            return self.pages.page_markdown(spec.url(lang), spec, lambda portal: page_markdown(spec, portal, lang))
         return page_markdown(spec, self.portal, lang)
 
     def portal_for(self, page_url: str) -> Portal:
@@ -100,6 +107,8 @@ class Build:
             self.pages.save()
 
     def file_size(self, path: str) -> int:
+        if self.pages is not None:  # the page being rendered shows it: it is made again when the file's size changes
+            self.pages.file_size_read(path)
         return self.files.size(path)
 
     def _sizes(self) -> list[tuple[str, int]]:

@@ -1,10 +1,10 @@
 # Every generated page's Markdown kept from one `mkdocs build` to the next, in .cache/pages/ (PORTAL_PAGE_CACHE=0:
-# off), under a key of everything the pages are made of: each file of the code that renders them (mkdocs.yml,
-# overrides/, macros/) and the libraries installed, each file of data/ and docs/, the publication settings and the
-# produced files' sizes (the form pages show them). A build whose key is the last one's takes every page from here;
-# any other renders every page, as a build without the store does, and keeps them for the next. Pages are not kept
-# one by one: `mkdocs serve` follows what each page read (serve_session.py), and recording it in every build cost a
-# build with a new key more than a rebuild after one edit saved.
+# off), each page with its spec's fingerprint and what it read of the portal (portal_reads.py, kept_reads.py). The pack
+# is read only by the same code: each file of what renders pages (mkdocs.yml, overrides/, macros/), the libraries
+# installed and the publication settings make its key. A build whose data/, docs/ and produced files' sizes are the
+# last one's takes every page as it is; any other asks its own portal the questions each kept page asked, and renders
+# again only the pages whose spec or answers changed (an edit of one notice: the few dozen pages that show it), as
+# `mkdocs serve --dirty` does in memory (serve_session.py).
 from __future__ import annotations
 
 import hashlib
@@ -13,14 +13,22 @@ import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+from macros.data.portal import Portal
 from macros.data.read_cache import PROJECT_ROOT, write_pack
 from macros.site.digests import CODE, digest, tree_digests
+from macros.site.kept_reads import Kept, as_kept, kept, revived
+from macros.site.portal_reads import Fingerprints, Reads, TokenValues, portal_fingerprints, recording
 
 SWITCH = "PORTAL_PAGE_CACHE"  # "0" turns the store off
 DEFAULT_FOLDER = PROJECT_ROOT / ".cache" / "pages"
-PACK = "pages.bin"  # one file: the SHA-256 of the rest, then the key, then the pickled {page URL: Markdown}
+PACK = "pages.bin"  # one file: the SHA-256 of the rest, then the key, then the pickled (inputs, {page URL: Kept page})
 _DIGEST = hashlib.sha256().digest_size
+
+# A kept page: (its spec's fingerprint, the questions it asked or None when they cannot be asked again, the digest of
+# their answers, its Markdown)
+KeptPage = tuple[str, Kept | None, str, str]
 
 
 def installed() -> list[str]:
@@ -36,68 +44,134 @@ def installed() -> list[str]:
 
 class PageStore:
     """The pages kept by the last build, read whole at the first page, and those this build makes, written back
-    whole, through a temporary file and a rename, when the build made any page the store did not hold."""
+    whole, through a temporary file and a rename, when the build made any page the store did not hold as it is."""
 
-    def __init__(self, folder: Path | None, root: Path, settings: object, sizes: Callable[[], Iterable[tuple]]):
+    def __init__(
+        self,
+        folder: Path | None,
+        root: Path,
+        settings: object,
+        sizes: Callable[[], Iterable[tuple]],
+        portal: Portal | None = None,
+        produced: Callable[[str], bytes] | None = None,
+    ):
         self.folder = folder  # None: off
-        # settings: the publication's and the features', by repr; sizes: (path, bytes) of every produced file
+        # settings: the publication's and the features', by repr; sizes: (path, bytes) of every produced file;
+        # produced: a produced file's bytes (a form page shows its files' sizes)
         self._root, self._settings, self._sizes = root, settings, sizes
+        self._portal, self._produced = portal, produced
         self._key: str | None = None  # made at the first page: the produced files' sizes are known by then
-        self._kept: dict[str, str] = {}
-        self._made: dict[str, str] = {}
+        self._inputs = ""  # digest of data/, docs/ and the produced files' sizes
+        self._files: dict[str, str] = {}  # data/ and docs/: path -> digest
+        self._same_inputs = False  # every kept page is taken as it is
+        self._kept: dict[str, KeptPage] = {}
+        self._made: dict[str, KeptPage] = {}
+        self._reads: dict[str, Reads] = {}  # page URL -> what it read, for the pages rendered in this build
+        self._reading: Reads | None = None  # what the page being rendered reads
+        self._values: TokenValues | None = None
+        self._fingerprints: Fingerprints | None = None
+        self._spec_prints: dict[int, tuple[object, str]] = {}
         self.rendered = 0  # pages rendered in this build (the others taken from the store)
 
-    def page_markdown(self, url: str, render: Callable[[], str]) -> str:
-        if self.folder is None:
-            return render()
+    def page_markdown(self, url: str, spec: object, render: Callable[[Any], str]) -> str:
+        """The page's Markdown: kept, or `render(portal)` with a portal that records what the page reads."""
+        if self.folder is None or self._portal is None:
+            return render(self._portal)
         if self._key is None:
-            self._key = self.key()
-            self._kept = self._read(self._key)
-        markdown = self._kept.get(url)
-        if markdown is None:
-            markdown = render()
-            self.rendered += 1
-        self._made[url] = markdown
+            self._start()
+        if self._same_inputs and url in self._kept:
+            self._made[url] = self._kept[url]
+            return self._kept[url][3]
+        spec_print = self._spec_print(spec)
+        last = self._kept.get(url)
+        if last is not None and last[0] == spec_print and last[1] is not None:
+            reads = revived(last[1], self._fingerprint())
+            if reads is not None and self._answers().digest(reads) == last[2]:
+                self._made[url] = last
+                return last[3]
+        view, reads = recording(self._portal)
+        self._reading = reads
+        try:
+            markdown = render(view)
+        finally:
+            self._reading = None
+        self.rendered += 1
+        self._made[url] = (spec_print, None, "", markdown)
+        self._reads[url] = reads
         return markdown
+
+    def file_size_read(self, path: str) -> None:
+        """The page being rendered shows the size of the produced file at `path`."""
+        if self._reading is not None:
+            self._reading[("file", path)] = (path,)
 
     def key(self) -> str:
         code = tree_digests(PROJECT_ROOT, CODE)  # the code this process runs
-        inputs = tree_digests(self._root, ("data", "docs"))
-        return digest(
-            sorted(code.items()),
-            installed(),
-            sys.version,
-            sorted(inputs.items()),
-            self._settings,
-            sorted(self._sizes()),
-        )
+        return digest(sorted(code.items()), installed(), sys.version, self._settings)
+
+    def inputs(self) -> str:
+        self._files = tree_digests(self._root, ("data", "docs"))
+        return digest(sorted(self._files.items()), sorted(self._sizes()))
 
     def save(self) -> None:
-        """The build is done: its pages are kept unless the store held them all already."""
-        if self.folder is None or self._key is None or (self.rendered == 0 and self._made.keys() == self._kept.keys()):
+        """The build is done: its pages are kept, with what each read, unless the store held them all as they are."""
+        if self.folder is None or self._key is None:
             return
-        body = self._key.encode() + pickle.dumps(self._made, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.rendered == 0 and self._same_inputs and self._made.keys() == self._kept.keys():
+            return
+        for url, reads in self._reads.items():
+            spec_print, _, _, markdown = self._made[url]
+            questions = kept(reads, self._fingerprint())
+            answers = "" if questions is None else self._answers().digest(as_kept(reads, questions))
+            self._made[url] = (spec_print, questions, answers, markdown)
+        stored = (self._inputs, self._made)
+        body = self._key.encode() + pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         write_pack(self.folder / PACK, body, "every page is rendered again next time")
 
-    def _read(self, key: str) -> dict[str, str]:
+    def _start(self) -> None:
+        self._key, self._inputs = self.key(), self.inputs()
+        inputs, self._kept = self._read(self._key)
+        self._same_inputs = inputs == self._inputs
+
+    def _spec_print(self, spec: object) -> str:
+        """The spec's fingerprint, worked out once for both languages' pages (the spec is kept alive with it)."""
+        known = self._spec_prints.get(id(spec))
+        if known is None or known[0] is not spec:
+            known = self._spec_prints[id(spec)] = (spec, self._fingerprint().digest(spec))
+        return known[1]
+
+    def _fingerprint(self) -> Fingerprints:
+        if self._fingerprints is None:  # every record by its file's bytes: what a spec holds and a page asks about
+            assert self._portal is not None
+            self._fingerprints = portal_fingerprints(self._portal, self._files)
+        return self._fingerprints
+
+    def _answers(self) -> TokenValues:
+        """This build's portal's answers to the questions pages ask, each worked out once."""
+        if self._values is None:
+            assert self._portal is not None and self._produced is not None
+            self._values = TokenValues(self._portal, None, self._files, self._produced, self._fingerprint())
+        return self._values
+
+    def _read(self, key: str) -> tuple[str, dict[str, KeptPage]]:
         assert self.folder is not None
         head = _DIGEST + len(key)
         try:
             with open(self.folder / PACK, "rb") as pack:
-                if pack.read(head)[_DIGEST:] != key.encode():  # another build's pages: not read further
-                    return {}
+                if pack.read(head)[_DIGEST:] != key.encode():  # another code's pages: not read further
+                    return "", {}
                 pack.seek(0)
                 stored = pack.read()
         except OSError:
-            return {}
+            return "", {}
         body = memoryview(stored)[_DIGEST:]  # read in place: the pack is tens of megabytes
         if hashlib.sha256(body).digest() != stored[:_DIGEST]:
-            return {}
+            return "", {}
         try:
-            pages = pickle.loads(body[len(key) :])
+            inputs, pages = pickle.loads(body[len(key) :])
         except Exception:  # whatever the bytes hold, a pack that does not load keeps nothing
-            return {}
-        return pages if isinstance(pages, dict) else {}
+            return "", {}
+        return (inputs, pages) if isinstance(inputs, str) and isinstance(pages, dict) else ("", {})
 
 
 def default_folder() -> Path | None:

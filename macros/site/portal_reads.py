@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from macros.data.portal import Portal
+from macros.views.pages import FOLLOWED_APART
 
 # Token: (what was asked, the keys of its arguments); Reads: token -> the arguments, to ask a later portal again
 Token = tuple
@@ -122,29 +124,50 @@ def recording(portal: Portal) -> tuple[Portal, Reads]:
     return view, reads
 
 
+_HOLDERS = (BaseModel, list, tuple, dict)  # what a record's model may be found in
+
+
 class Fingerprints:
     """Short stand-ins for values, to compare them cheaply across builds: a record read from a data file (and every
     model inside it) stands for its file's bytes and its place in the file, since the same bytes give the same
-    record; anything else is taken apart (lists, dicts, dataclasses)
-    or, last, written out with repr (an object whose repr shows its address is then always new). The records are
-    kept alive here, so their ids are never reused while they are named."""
+    record; anything else is taken apart (lists, sets, dicts, dataclasses but their fields marked
+    `FOLLOWED_APART`) or, last, written out with repr (an object whose repr shows its address is then always new).
+    The records are kept alive here, so their ids are never reused while they are named; `at` finds a record by its
+    place again (in another process too: the place names bytes, not objects)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unchanging: bool = False) -> None:
         self._of: dict[int, tuple[object, str]] = {}
+        self._at: dict[str, object] = {}  # place -> the record there (None: two records at one place)
+        # unchanging: every value asked about stays as it is while this object lives (one build's specs and answers),
+        # so each object is taken apart once, however many times it is met
+        self._shared: dict[int, tuple[object, str]] | None = {} if unchanging else None
 
     def register(self, record: BaseModel, file_digest: str) -> None:
         """A record read from a file whose bytes have that digest."""
+        of, at = self._of, self._at
         stack: list[tuple[object, str]] = [(record, file_digest)]
-        while stack:
+        while stack:  # only models are named: the lists and dicts between them are passed through
             value, place = stack.pop()
             if isinstance(value, BaseModel):
-                self._of[id(value)] = (value, place)
+                of[id(value)] = (value, place)
+                at[place] = value if place not in at else None
                 for name in type(value).model_fields:
-                    stack.append((getattr(value, name), f"{place}.{name}"))
+                    item = getattr(value, name)
+                    if isinstance(item, _HOLDERS):
+                        stack.append((item, f"{place}.{name}"))
             elif isinstance(value, (list, tuple)):
-                stack.extend((item, f"{place}[{i}]") for i, item in enumerate(value))
+                stack.extend((item, f"{place}[{i}]") for i, item in enumerate(value) if isinstance(item, _HOLDERS))
             elif isinstance(value, dict):
-                stack.extend((item, f"{place}[{key!r}]") for key, item in value.items())
+                stack.extend((item, f"{place}[{key!r}]") for key, item in value.items() if isinstance(item, _HOLDERS))
+
+    def place(self, value: object) -> str | None:
+        """Where a registered record is, or None."""
+        known = self._of.get(id(value))
+        return known[1] if known is not None and known[0] is value else None
+
+    def at(self, place: str) -> object | None:
+        """The record registered at `place`, or None (no such place, or an ambiguous one)."""
+        return self._at.get(place)
 
     def of(self, value: Any) -> str:
         if value is None or isinstance(value, (str, int, float, dt.date)):
@@ -152,12 +175,24 @@ class Fingerprints:
         known = self._of.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
+        if self._shared is None:
+            return self._taken_apart(value)
+        shared = self._shared.get(id(value))
+        if shared is None or shared[0] is not value:
+            # a part is shown by the digest of its fingerprint: the calendar's months hold the same days over again
+            whole = hashlib.blake2b(self._taken_apart(value).encode(), digest_size=16).hexdigest()
+            shared = self._shared[id(value)] = (value, whole)
+        return shared[1]
+
+    def _taken_apart(self, value: Any) -> str:
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(map(self.of, value)) + "]"
+        if isinstance(value, (set, frozenset)):  # in no order a process keeps: strings hash anew in each
+            return "{" + ",".join(sorted(map(self.of, value))) + "}"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self.of(k)}:{self.of(v)}" for k, v in value.items()) + "}"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = (self.of(getattr(value, f.name)) for f in dataclasses.fields(value))
+            fields = (self.of(getattr(value, name)) for name in _compared_fields(type(value)))
             return f"{type(value).__name__}(" + ",".join(fields) + ")"
         if isinstance(value, BaseModel):
             fields = (self.of(getattr(value, name)) for name in type(value).model_fields)
@@ -166,6 +201,26 @@ class Fingerprints:
 
     def digest(self, value: Any) -> str:
         return hashlib.blake2b(self.of(value).encode(), digest_size=16).hexdigest()
+
+
+@functools.cache
+def _compared_fields(cls: type) -> tuple[str, ...]:
+    """A dataclass's fields, but those marked FOLLOWED_APART."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get(FOLLOWED_APART))
+
+
+def portal_fingerprints(portal: Portal, file_digests: Mapping[str, str]) -> Fingerprints:
+    """One build's Fingerprints, with every record of `portal` registered by the digest of the file it was read from
+    ({"data/…": digest}, as tree_digests gives them)."""
+    fingerprints = Fingerprints(unchanging=True)  # one build's: its specs and answers are made once
+    singles = (("national", portal.national), ("catalogue", portal.catalogue))
+    kinds = (("province", portal.provinces), ("notice", portal.notices), ("form", portal.forms))
+    records = [(kind, r.id, r) for kind, rs in (*kinds, ("referenced", portal.referenced)) for r in rs]
+    for kind, ident, record in records + [(kind, "", r) for kind, r in singles if r is not None]:
+        digest = file_digests.get(portal.source_of.get((kind, ident), ""))
+        if digest is not None:  # a record of no known file is taken apart wherever it is read
+            fingerprints.register(record, digest)
+    return fingerprints
 
 
 class TokenValues:

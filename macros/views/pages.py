@@ -9,6 +9,11 @@ from macros.views import language
 from macros.views.catalogue_parts import page_of
 from macros.views.urls import site_path
 
+# A field's metadata key for a dataclass in a spec's context: the field is left out when a kept page's spec is
+# compared with this build's (macros/site/portal_reads.py), because what it gives the page is recorded as a read of its
+# own while the page renders (a download's size function: the size of the file it names)
+FOLLOWED_APART = "x_followed_apart"
+
 
 @dataclass(frozen=True)
 class PageSpec:

@@ -20,7 +20,7 @@ def test_each_build_writes_a_new_folder_and_no_site_is_deleted_during_a_size(mon
     # Deleting a site just before a build made that build pay the file system's post-delete cost (BENCHMARKS.md).
     built = []
 
-    def fake_build(project, out, log, env=None):
+    def fake_build(project, out, log):
         assert not out.exists(), f"{out} was built into twice"
         out.mkdir(parents=True)
         (out / "index.html").write_text("<html></html>")
@@ -50,22 +50,36 @@ def test_the_builds_meet_no_cache_then_an_edit_and_no_change_in_turn_and_the_rul
     monkeypatch, tmp_path
 ):
     # an unchanged build takes every page from the page store: its ratio must not stand for the data layer's cost
-    seconds = {"": 3.0, "0": 10.0}  # by PORTAL_PAGE_CACHE: the store's hits are fast
+    def fake_generate(dest, size):
+        (dest / "data" / "notices").mkdir(parents=True)
+        (dest / "data" / "notices" / f"{bench.run.EDITED_NOTICE}.yml").write_text("id: x\ntitle:\n  zh: 通知\n")
+        return dest
 
-    def fake_build(project, out, log, env=None):
-        out.mkdir(parents=True)
-        (out / "index.html").write_text("<html></html>")
+    notice = tmp_path / "10" / "project" / "data" / "notices" / f"{bench.run.EDITED_NOTICE}.yml"
+    last = {"text": None}
+
+    def fake_build(project, out, log):
+        page = out / "notices" / bench.run.EDITED_NOTICE / "index.html"
+        page.parent.mkdir(parents=True)
         if project.parent.name == "baseline":
+            page.write_text("base")
             return bench.run.Build(seconds=5.0, cpu_seconds=5.0, peak_rss_mb=1.0)
-        cost = 20.0 if out.name == "site-0" else seconds[(env or {}).get("PORTAL_PAGE_CACHE", "")]
+        text = notice.read_text()
+        page.write_text(text)  # the page shows the notice as the data holds it
+        cost = 20.0 if out.name == "site-0" else (3.0 if text == last["text"] else 10.0)
+        last["text"] = text
         return bench.run.Build(seconds=cost, cpu_seconds=cost, peak_rss_mb=1.0)
 
-    monkeypatch.setattr(bench.run, "generate", lambda dest, size: dest.mkdir(parents=True) or dest)
+    monkeypatch.setattr(bench.run, "generate", fake_generate)
     monkeypatch.setattr(bench.run, "prerender", lambda project, dest, log: dest.mkdir())
     monkeypatch.setattr(bench.run, "mkdocs_build", fake_build)
     monkeypatch.setattr(bench.run, "measure_site", lambda site: {})
     result, _ = bench.run.run_size(10, tmp_path, seed=1, repeat=5)
     assert result["build_kinds"] == ["cold", "edit", "unchanged", "edit", "unchanged"]
+    assert result["edited"] == [False, True, True, False, False]  # edited, then put back
+    assert result["edit_shown"] == result["edited"]
+    assert result["rebuild_differs"] == []  # compared among the builds of the same data only
+    assert notice.read_text() == "id: x\ntitle:\n  zh: 通知\n"
     assert result["rule_kind"] == "edit"
     assert result["overhead"] == 2.0 and result["overhead_cpu"] == 2.0
     assert result["by_kind"]["unchanged"]["overhead"] == 0.6

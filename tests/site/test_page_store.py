@@ -1,9 +1,14 @@
-# The generated pages kept between builds (macros/site/page_store.py): taken only while nothing they are made of
-# changed (code, libraries, data/, docs/, settings, produced files' sizes), the same Markdown as rendering them, never
-# from a damaged pack, and off with PORTAL_PAGE_CACHE=0. tests/site/test_build.py's whole builds run with it on.
+# The generated pages kept between builds (macros/site/page_store.py): all taken while nothing they are made of
+# changed (data/, docs/, produced files' sizes), after an edit only those whose spec and answers are the same, none
+# when the code, the libraries or the settings changed; always the same Markdown as rendering them, in another
+# process too, never from a damaged pack, and off with PORTAL_PAGE_CACHE=0. tests/site/test_build.py's whole builds
+# run with it on.
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,16 +50,93 @@ def test_an_unchanged_build_takes_every_page_from_the_store_and_they_are_the_ren
     assert kept == made == _rendered(again)
 
 
-def test_an_edited_data_file_renders_the_pages_again(store_folder, data_root):
-    first, _ = _pages(data_root)
-    notice = first.portal.notices[0]
-    path = data_root / first.portal.source_of[("notice", notice.id)]
+def _retitle(root: Path, portal, notice) -> None:
+    path = root / portal.source_of[("notice", notice.id)]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(notice.title.zh, notice.title.zh + "（修订）", 1), encoding="utf-8")
+    edited = text.replace(notice.title.zh, notice.title.zh + "（修订）", 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+
+def test_an_edited_notice_renders_again_the_pages_that_show_it_and_only_those(store_folder, data_root):
+    first, before = _pages(data_root)
+    notice = first.portal.notices[-1]
+    _retitle(data_root, first.portal, notice)
     edited, pages = _pages(data_root)
-    assert edited.pages is not None and edited.pages.rendered == len(pages)
-    assert pages == _rendered(edited)
-    assert any(notice.title.zh + "（修订）" in markdown for markdown in pages.values())
+    assert pages == _rendered(edited)  # the kept pages are the ones rendering gives
+    changed = {url for url in pages if pages[url] != before[url]}
+    assert edited.pages is not None and 0 < len(changed) <= edited.pages.rendered < len(pages)
+    assert f"notices/{notice.id}/" in changed and any("（修订）" in pages[url] for url in changed)
+    _, again = _pages(data_root)  # the store now holds the edited pages
+    assert again == pages
+
+
+def test_a_page_is_rendered_again_when_a_file_whose_size_it_shows_changes(store_folder, data_root):
+    produced = {"forms/a.docx": b"1234"}
+
+    def store(sizes) -> PageStore:
+        build = Build.load(data_root, site_config())  # for its portal: the pages here are made up
+        return PageStore(store_folder, data_root, "s", lambda: sizes, build.portal, produced.__getitem__)
+
+    def page(kept: PageStore, url: str, spec: str, shows_size: bool) -> str:
+        def render(portal) -> str:
+            if shows_size:
+                kept.file_size_read("forms/a.docx")
+            return f"{spec} {len(produced['forms/a.docx'])}"
+
+        return kept.page_markdown(url, spec, render)
+
+    first = store([("forms/a.docx", 4)])
+    assert page(first, "a/", "spec", True) == page(first, "b/", "spec", False) == "spec 4"
+    first.save()
+    produced["forms/a.docx"] = b"123456"
+    again = store([("forms/a.docx", 6)])
+    assert page(again, "a/", "spec", True) == "spec 6"  # rendered again: it shows the size
+    assert page(again, "b/", "spec", False) == "spec 4"  # kept: it does not (so its text is the kept one)
+    assert page(again, "c/", "other", False) == "other 6"  # a new page
+    assert again.rendered == 2
+
+
+def test_a_page_with_another_spec_is_rendered_again(store_folder, data_root):
+    portal = Build.load(data_root, site_config()).portal
+    first = PageStore(store_folder, data_root, "s", list, portal, bytes)
+    assert first.page_markdown("a/", {"shows": 1}, lambda p: "one") == "one"
+    first.save()
+    _retitle(data_root, portal, portal.notices[0])  # not the same data: the spec is compared
+    again = PageStore(store_folder, data_root, "s", list, portal, bytes)
+    assert again.page_markdown("a/", {"shows": 2}, lambda p: "two") == "two"
+    assert again.page_markdown("a/", {"shows": 1}, lambda p: "one again") == "one"
+
+
+_OTHER_PROCESS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from macros.site import page_store
+from macros.site.build import Build
+from macros.views.language import LANGS
+from tests.support import site_config
+page_store.DEFAULT_FOLDER = Path({folder!r})
+build = Build.load(Path({data!r}), site_config())
+for spec in build.specs:
+    for lang in LANGS:
+        build.page_markdown(spec, lang)
+build.pages.save()
+print(build.pages.rendered)
+"""
+
+
+def test_pages_kept_by_another_process_are_taken_after_an_edit(store_folder, data_root):
+    # a build is its own process: what a page asked must name the same things in the next one (strings hash anew)
+    script = _OTHER_PROCESS.format(root=str(ROOT), folder=str(store_folder), data=str(data_root))
+    env = {**os.environ, "PYTHONHASHSEED": "1"}
+    made = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert int(made.stdout) > 0
+    portal = Build.load(data_root, site_config()).portal
+    _retitle(data_root, portal, portal.notices[-1])
+    env["PYTHONHASHSEED"] = "2"
+    again = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert 0 < int(again.stdout) < int(made.stdout)  # the pages that do not show the notice were taken
 
 
 def test_other_settings_render_the_pages_again(store_folder):
@@ -65,13 +147,15 @@ def test_other_settings_render_the_pages_again(store_folder):
     assert pages == _rendered(build)
 
 
-def test_the_key_names_code_data_docs_settings_and_file_sizes(tmp_path):
-    def key(settings: object = "s", sizes=(("a.ics", 3),)) -> str:
-        return PageStore(tmp_path, ROOT, settings, lambda: sizes).key()
+def test_the_key_names_code_and_settings_and_the_inputs_data_docs_and_file_sizes(tmp_path):
+    def store(settings: object = "s", sizes=(("a.ics", 3),)) -> PageStore:
+        return PageStore(tmp_path, ROOT, settings, lambda: sizes)
 
-    assert key() == key()
-    assert key("other") != key()
-    assert key(sizes=(("a.ics", 4),)) != key()
+    assert store().key() == store().key()
+    assert store("other").key() != store().key()
+    assert store().inputs() == store().inputs()
+    assert store(sizes=(("a.ics", 4),)).inputs() != store().inputs()
+    assert store(sizes=(("a.ics", 4),)).key() == store().key()  # a page follows the sizes it shows
     assert all(n.endswith((".dist-info", ".egg-info")) for n in page_store.installed())
     assert any(n.lower().startswith("jinja2-") for n in page_store.installed())  # a library's version is in the key
 
