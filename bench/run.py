@@ -488,6 +488,10 @@ def run_size(n: int, work: Path, seed: int, repeat: int) -> tuple[dict, dict[str
             "peak_rss_mb": max(f.peak_rss_mb for f, _ in paired),
             "overhead": round(fastest.seconds / base.seconds, 3),
             "overhead_cpu": round(cpu / base_cpu, 3),
+            # against the faster of this kind's own baselines: as many draws on each side (the faster of five
+            # baselines is drawn from more of the machine's moments than the faster of two builds)
+            "overhead_paired": round(fastest.seconds / min(b.seconds for _, b in paired), 3),
+            "overhead_cpu_paired": round(cpu / min(b.cpu_seconds for _, b in paired), 3),
             "overhead_pairs": pairs,
             "overhead_cpu_pairs": cpu_pairs,
             "overhead_pairs_median": statistics.median(pairs),
@@ -582,6 +586,7 @@ def verdicts(
                 "value": runs[n][key],
                 "pairs": runs[n].get(f"{key}_pairs"),
                 "pairs_median": runs[n].get(f"{key}_pairs_median"),
+                "paired": runs[n].get(f"{key}_paired"),  # against the faster of the rule kind's own baselines
                 "build_kind": runs[n].get("rule_kind"),
                 # the other kinds, for the record (an unchanged build takes its pages from the store)
                 "by_kind": {k: v[key] for k, v in runs[n].get("by_kind", {}).items()},

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -197,6 +199,10 @@ class Fingerprints:
         if isinstance(value, BaseModel):
             fields = (self.of(getattr(value, name)) for name in type(value).model_fields)
             return f"{type(value).__name__}(" + ",".join(fields) + ")"
+        if self._shared is not None and not isinstance(value, (bool, bytes, enum.Enum, dt.datetime)):
+            # a build's prints are compared with another process's: a value of no known kind matches none of them
+            # (its page is rendered again) rather than stand by a repr that may not show all it holds
+            return f"<{type(value).__qualname__} {os.getpid()}:{id(value)}>"
         return repr(value)
 
     def digest(self, value: Any) -> str:
