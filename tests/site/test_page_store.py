@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from macros.site import page_store
 from macros.site.build import Build
 from macros.site.page_store import PageStore
 from macros.views.language import LANGS
-from tests.support import ROOT, site_config
+from tests.support import ROOT, run_build, site_config
 
 
 @pytest.fixture
@@ -188,3 +189,27 @@ def test_the_switch_turns_the_store_off(store_folder, monkeypatch):
     build, pages = _pages(ROOT)
     assert build.pages is not None and build.pages.rendered == 0 and pages
     assert not store_folder.exists()
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_whole_build_after_edits_is_byte_for_byte_a_build_without_the_stores(project, tmp_path):
+    # the pages kept from the build before the edits and the records of the files it read, against nothing kept
+    assert run_build(project, tmp_path / "before").returncode == 0
+    notice = sorted((project / "data" / "notices").glob("*.yml"))[-1]
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(re.sub(r"(?m)^(title:\n  zh: )(.*)$", r"\g<1>\g<2>（修订）", text, count=1), encoding="utf-8")
+    form = sorted((project / "data" / "forms").glob("*.yml"))[0]  # its files change size, and the pages showing them
+    form.write_text(form.read_text(encoding="utf-8").replace("title: {zh: ", "title: {zh: 修订的", 1), encoding="utf-8")
+    edited = run_build(project, tmp_path / "edited")
+    assert edited.returncode == 0, edited.stdout + edited.stderr
+    fresh = run_build(project, tmp_path / "fresh", PORTAL_PAGE_CACHE="0", PORTAL_DATA_CACHE="0")
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    after, expected = _tree(tmp_path / "edited"), _tree(tmp_path / "fresh")
+    assert after.keys() == expected.keys()
+    assert [path for path in after if after[path] != expected[path]] == []
+    before = _tree(tmp_path / "before")
+    assert any(before.get(path) != after[path] for path in after if path.startswith("notices/"))
