@@ -235,7 +235,7 @@ def load_portal(
         return Portal(*parts)
     read = cached_reader(store)
     last = kept.last()
-    if last is not None:  # an edit: every other file's record is the last load's (only the checks across files run)
+    if last is not None:  # an edit: each unchanged file's record is the last load's, the checks all run again
         read = _reusing(read, *last, store)
     portal = _load(root, read, store)
     if kept.key(data_files(root)) == key:  # no file changed while it loaded: the portal is the one of these bytes
@@ -247,18 +247,10 @@ def _reusing(read: FileReader, digests: dict[str, bytes], parts: tuple, cache: R
     """`read`, but a file whose bytes are those of the last clean load gives that load's record (its model checked
     again would find nothing: the same bytes, the same code) with its document read as before."""
     provinces, notices, forms, catalogue, source_of, national, referenced, _ = parts
-    records = {
-        source_of.get((kind, getattr(r, "id", "") if ident is None else ident)): r
-        for kind, rs, ident in (
-            ("province", provinces, None),
-            ("notice", notices, None),
-            ("form", forms, None),
-            ("referenced", referenced, None),
-            ("national", [national] if national is not None else [], ""),
-            ("catalogue", [catalogue] if catalogue is not None else [], ""),
-        )
-        for r in rs
-    }
+    lists = (("province", provinces), ("notice", notices), ("form", forms), ("referenced", referenced))
+    records = {source_of.get((kind, r.id)): r for kind, rs in lists for r in rs}
+    singles = (("national", national), ("catalogue", catalogue))
+    records |= {source_of.get((kind, "")): r for kind, r in singles if r is not None}
 
     def reused_or_read(path: Path, shown_as: str, model, problems: list[Problem]):
         record = records.get(shown_as)
