@@ -5,7 +5,7 @@ import contextlib
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -56,6 +56,21 @@ class Portal:
         self._notices_in: dict[str, list[Notice]] = {p.id: [] for p in levels}
         for n in self.notices:
             self._notices_in[self.province_of_issuer[n.issuer].id].append(n)
+
+    def file_records(self) -> Iterator[tuple[str, Any]]:
+        """(data file, record) for every record, each as read from its own file."""
+        for kind, records in (
+            ("province", self.provinces),
+            ("notice", self.notices),
+            ("form", self.forms),
+            ("referenced", self.referenced),
+        ):
+            for record in records:
+                yield self.source_of[(kind, record.id)], record
+        if self.national is not None:
+            yield self.source_of[("national", "")], self.national
+        if self.catalogue is not None:
+            yield self.source_of.get(("catalogue", ""), f"data/{CATALOGUE_FILE}"), self.catalogue
 
     # ------------------------------------------------ the national level and relations between documents
 
@@ -246,11 +261,7 @@ def load_portal(
 def _reusing(read: FileReader, digests: dict[str, bytes], parts: tuple, cache: ReadCache) -> FileReader:
     """`read`, but a file whose bytes are those of the last clean load gives that load's record (its model checked
     again would find nothing: the same bytes, the same code) with its document read as before."""
-    provinces, notices, forms, catalogue, source_of, national, referenced, _ = parts
-    lists = (("province", provinces), ("notice", notices), ("form", forms), ("referenced", referenced))
-    records = {source_of.get((kind, r.id)): r for kind, rs in lists for r in rs}
-    singles = (("national", national), ("catalogue", catalogue))
-    records |= {source_of.get((kind, "")): r for kind, r in singles if r is not None}
+    records = dict(Portal(*parts).file_records())
 
     def reused_or_read(path: Path, shown_as: str, model, problems: list[Problem]):
         record = records.get(shown_as)

@@ -199,7 +199,7 @@ class Fingerprints:
         if isinstance(value, BaseModel):
             fields = (self.of(getattr(value, name)) for name in type(value).model_fields)
             return f"{type(value).__name__}(" + ",".join(fields) + ")"
-        if self._shared is not None and not isinstance(value, (bool, bytes, enum.Enum, dt.datetime)):
+        if self._shared is not None and not isinstance(value, (bytes, enum.Enum)):
             # a build's prints are compared with another process's: a value of no known kind matches none of them
             # (its page is rendered again) rather than stand by a repr that may not show all it holds
             return f"<{type(value).__qualname__} {os.getpid()}:{id(value)}>"
@@ -219,11 +219,8 @@ def portal_fingerprints(portal: Portal, file_digests: Mapping[str, str]) -> Fing
     """One build's Fingerprints, with every record of `portal` registered by the digest of the file it was read from
     ({"data/…": digest}, as tree_digests gives them)."""
     fingerprints = Fingerprints(unchanging=True)  # one build's: its specs and answers are made once
-    singles = (("national", portal.national), ("catalogue", portal.catalogue))
-    kinds = (("province", portal.provinces), ("notice", portal.notices), ("form", portal.forms))
-    records = [(kind, r.id, r) for kind, rs in (*kinds, ("referenced", portal.referenced)) for r in rs]
-    for kind, ident, record in records + [(kind, "", r) for kind, r in singles if r is not None]:
-        digest = file_digests.get(portal.source_of.get((kind, ident), ""))
+    for file, record in portal.file_records():
+        digest = file_digests.get(file)
         if digest is not None:  # a record of no known file is taken apart wherever it is read
             fingerprints.register(record, digest)
     return fingerprints

@@ -10,7 +10,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from macros.data.models import LongText, Text
-from macros.data.portal import CATALOGUE_FILE
 from macros.project import ROOT
 from macros.views import language
 from macros.views.pages import PageSpec
@@ -61,22 +60,6 @@ def _texts(value, path: tuple, found: list) -> None:
                 _texts(item, (*path, str(number)), found)
 
 
-def _records(portal):
-    """(data file, record) for every record of the portal."""
-    for kind, records in (
-        ("province", portal.provinces),
-        ("notice", portal.notices),
-        ("form", portal.forms),
-        ("referenced", portal.referenced),
-    ):
-        for record in records:
-            yield portal.source_of[(kind, record.id)], record
-    if portal.national is not None:
-        yield portal.source_of[("national", "")], portal.national
-    if portal.catalogue is not None:
-        yield portal.source_of.get(("catalogue", ""), f"data/{CATALOGUE_FILE}"), portal.catalogue
-
-
 def untranslated_pages(docs_dir: Path) -> tuple[str, ...]:
     """docs/… pages in Chinese whose English page (same name, .en.md) does not exist."""
     suffix = f".{TRANSLATED_LANG}.md"
@@ -92,7 +75,7 @@ def coverage(portal, docs_dir: Path | None = ROOT / "docs", kept: dict | None = 
     """What of the portal's texts is translated. `kept`: {id(record): (record, its texts)} from an earlier call,
     read and filled (`mkdocs serve` keeps each record whose file is unchanged: its texts are the same)."""
     total, gaps, now = 0, [], {}
-    for source, record in _records(portal):
+    for source, record in portal.file_records():
         known = kept.get(id(record)) if kept is not None else None
         if known is not None and known[0] is record:
             texts = known[1]

@@ -201,9 +201,13 @@ def test_a_whole_build_after_edits_is_byte_for_byte_a_build_without_the_stores(p
     assert run_build(project, tmp_path / "before").returncode == 0
     notice = sorted((project / "data" / "notices").glob("*.yml"))[-1]
     text = notice.read_text(encoding="utf-8")
-    notice.write_text(re.sub(r"(?m)^(title:\n  zh: )(.*)$", r"\g<1>\g<2>（修订）", text, count=1), encoding="utf-8")
+    retitled, count = re.subn(r"(?m)^(title:\n  zh: )(.*)$", r"\g<1>\g<2>（修订）", text, count=1)
+    assert count == 1, f"no zh title line in {notice}"
+    notice.write_text(retitled, encoding="utf-8")
     form = sorted((project / "data" / "forms").glob("*.yml"))[0]  # its files change size, and the pages showing them
-    form.write_text(form.read_text(encoding="utf-8").replace("title: {zh: ", "title: {zh: 修订的", 1), encoding="utf-8")
+    form_text = form.read_text(encoding="utf-8")
+    assert "title: {zh: " in form_text, f"no inline title in {form}"
+    form.write_text(form_text.replace("title: {zh: ", "title: {zh: 修订的", 1), encoding="utf-8")
     edited = run_build(project, tmp_path / "edited")
     assert edited.returncode == 0, edited.stdout + edited.stderr
     fresh = run_build(project, tmp_path / "fresh", PORTAL_PAGE_CACHE="0", PORTAL_DATA_CACHE="0")
