@@ -1,5 +1,6 @@
-# A content-addressed store of made form files in .cache/forms/: the key is the form's data plus the version of the
-# code and libraries that write it, so a hit gives the very bytes the writers would make. PORTAL_FORM_CACHE=0: off.
+# A content-addressed store of made form files in .cache/forms/ (one pack file): the key is the form's data plus
+# the version of the code and libraries that write it, so a hit gives the very bytes the writers would make.
+# PORTAL_FORM_CACHE=0: off.
 from __future__ import annotations
 
 import dataclasses
@@ -12,13 +13,13 @@ import logging
 import os
 import re
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from macros.data.models import Form
+from macros.data.read_cache import write_pack
 from macros.outputs.form_model import FormMeta
 from macros.views import language
 
@@ -129,13 +130,58 @@ def file_key(form: Form, meta: FormMeta, fmt: str, lang: str, version: str | Non
 # ---------------------------------------------------------------- the store
 
 
+PACK = "entries.pack"  # every entry of a store in one file: a build reads one file, not one per event or form
+_KEY_LENGTH = 2  # bytes of an entry's key length, then of its body length, in the pack
+_BODY_LENGTH = 8
+
+
+def read_pack(path: Path) -> dict[str, tuple[bytes, memoryview]]:
+    """{key: (the SHA-256 the entry was written with, its body)} of a pack, read in place. The pack's own digest,
+    which opens it (read_cache.write_pack), is not checked: each entry is, when it is asked for, so a damaged entry
+    costs only itself. A pack cut short ends where its last whole entry ends."""
+    try:
+        stored = memoryview(path.read_bytes())[_DIGEST:]
+    except OSError:
+        return {}
+    entries: dict[str, tuple[bytes, memoryview]] = {}
+    at, end = 0, len(stored)
+    while at + _KEY_LENGTH <= end:
+        key_end = at + _KEY_LENGTH + int.from_bytes(stored[at : at + _KEY_LENGTH], "big")
+        body_at = key_end + _BODY_LENGTH + _DIGEST
+        if body_at > end:
+            break
+        size = int.from_bytes(stored[key_end : key_end + _BODY_LENGTH], "big")
+        if body_at + size > end:
+            break
+        try:
+            key = bytes(stored[at + _KEY_LENGTH : key_end]).decode()
+        except UnicodeDecodeError:
+            break  # the lengths were damaged: nothing after this point is where it was written
+        entries[key] = (bytes(stored[body_at - _DIGEST : body_at]), stored[body_at : body_at + size])
+        at = body_at + size
+    return entries
+
+
+def pack_bytes(entries: Iterable[tuple[str, bytes, bytes]]) -> bytes:
+    """A pack of (key, digest, body) entries, in the given order."""
+    parts = []
+    for key, digest, body in entries:
+        name = key.encode()
+        parts += [len(name).to_bytes(_KEY_LENGTH, "big"), name, len(body).to_bytes(_BODY_LENGTH, "big"), digest, body]
+    return b"".join(parts)
+
+
 class FormCache:
-    """Entries are files named by key, each the SHA-256 of its body then the body: a truncated or damaged entry
-    fails the check and is made again, never served. Written through a temporary file and a rename, so a reader
-    sees a whole entry or none. A cache that cannot be read or written is skipped: the build goes on without it."""
+    """Entries in one pack file, each its body with the body's SHA-256: a truncated or damaged entry fails the
+    check and is made again, never served. The pack is read once, on the first lookup, and written again whole (a
+    temporary file and a rename, so a reader sees a whole pack or the last one) when the build's entries are not
+    the ones it holds. A cache that cannot be read or written is skipped: the build goes on without it."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder  # None: no cache
+        self._stored: dict[str, tuple[bytes, memoryview]] | None = None
+        self._added: dict[str, bytes] = {}
+        self._damaged = False
 
     def made(self, key: str, make: Callable[[], bytes]) -> bytes:
         found = self.get(key)
@@ -148,45 +194,59 @@ class FormCache:
     def get(self, key: str) -> bytes | None:
         if self.folder is None:
             return None
-        try:
-            stored = (self.folder / f"{key}{_ENTRY}").read_bytes()
-        except OSError:
+        if key in self._added:
+            return self._added[key]
+        entry = self._pack().get(key)
+        if entry is None:
             return None
-        body = stored[_DIGEST:]
-        if len(stored) < _DIGEST or hashlib.sha256(body).digest() != stored[:_DIGEST]:
+        digest, body = entry
+        if hashlib.sha256(body).digest() != digest:
+            self._damaged = True
             return None
-        return body
+        return bytes(body)
 
     def put(self, key: str, data: bytes) -> None:
-        if self.folder is None:
-            return
-        temp = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}-", suffix=_TEMP)
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(data).digest())
-                out.write(data)
-            os.replace(temp, self.folder / f"{key}{_ENTRY}")
-        except OSError as exc:
-            log.info("form cache not written (%s): the files are made without it", exc)
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
+        """Kept for this build's lookups; written into the pack by keep_only."""
+        if self.folder is not None:
+            self._added[key] = data
+
+    def keys(self) -> set[str]:
+        """The keys the pack on disk holds (damaged entries included)."""
+        return set(read_pack(self.folder / PACK)) if self.folder is not None else set()
 
     def keep_only(self, keys: set[str]) -> None:
-        """Remove the entries this build did not use (and temporary files left by a build that stopped)."""
+        """Write the pack of this build's entries (none other), unless it holds them already; remove what older
+        versions of the store and builds that stopped half-way left in the folder."""
         if self.folder is None:
             return
+        stored = self._pack()
+        if self._added or self._damaged or set(stored) != keys:
+            entries = []
+            for key in sorted(keys):
+                if key in self._added:
+                    body = self._added[key]
+                    entries.append((key, hashlib.sha256(body).digest(), body))
+                elif key in stored and (found := self.get(key)) is not None:
+                    entries.append((key, stored[key][0], found))
+            write_pack(self.folder / PACK, pack_bytes(entries), "the files are made without the cache next time")
+        self._stored, self._added, self._damaged = None, {}, False
+        self._remove_left_overs()
+
+    def _pack(self) -> dict[str, tuple[bytes, memoryview]]:
+        if self._stored is None:
+            self._stored = read_pack(self.folder / PACK) if self.folder is not None else {}
+        return self._stored
+
+    def _remove_left_overs(self) -> None:
+        assert self.folder is not None
         try:
             entries = list(self.folder.iterdir())
         except OSError:
             return
         now = time.time()
         for path in entries:
-            try:
-                if (path.suffix == _ENTRY and path.stem not in keys) or (
-                    path.suffix == _TEMP and now - path.stat().st_mtime > _STALE_TEMP_SECONDS
-                ):
+            try:  # an entry file of the store before its pack, or a temporary file of a build that stopped
+                if path.suffix == _ENTRY or (path.suffix == _TEMP and now - path.stat().st_mtime > _STALE_TEMP_SECONDS):
                     path.unlink()
             except OSError:
                 pass  # another build removed it first

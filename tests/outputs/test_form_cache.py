@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from macros.data.read_cache import write_pack
 from macros.outputs import form_cache, form_files, form_model
 from macros.outputs.form_cache import FormCache, code_sources, code_version, file_key
 from macros.views import form_layout
@@ -31,7 +32,7 @@ def counted(monkeypatch):
 
 
 def _entries(folder):
-    return sorted(folder.glob("*.bin"))
+    return FormCache(folder).keys()
 
 
 def test_cached_files_are_the_bytes_the_writers_make(portal, tmp_path, counted):
@@ -47,8 +48,7 @@ def test_cached_files_are_the_bytes_the_writers_make(portal, tmp_path, counted):
 
 def test_a_damaged_entry_is_made_again_and_rewritten_never_served(portal, tmp_path, counted):
     expected = form_files.form_files(portal, None, cache=FormCache(tmp_path))
-    entries = _entries(tmp_path)
-    damaged = damage_entries(entries)
+    damaged = damage_entries(tmp_path)
     counted.clear()
     again = form_files.form_files(portal, None, cache=FormCache(tmp_path))
     assert again == expected
@@ -59,16 +59,35 @@ def test_a_damaged_entry_is_made_again_and_rewritten_never_served(portal, tmp_pa
 
 
 def test_the_cache_keeps_only_the_last_builds_files(portal, tmp_path):
-    stale = tmp_path / f"{'0' * 64}.bin"
-    tmp_path.mkdir(exist_ok=True)
-    stale.write_bytes(b"an entry no build uses any more")
+    stale = "0" * 64
+    write_pack(tmp_path / form_cache.PACK, form_cache.pack_bytes([(stale, b"d" * 32, b"an entry no build uses")]), "")
+    old_entry = tmp_path / f"{'2' * 64}.bin"  # an entry file of the store before its pack
+    old_entry.write_bytes(b"an entry of its own")
     left_over = tmp_path / f".{'1' * 64}-abc.part"  # a build that stopped half-way, long ago
     left_over.write_bytes(b"half")
     os.utime(left_over, (0, 0))
     files = form_files.form_files(portal, None, cache=FormCache(tmp_path))
-    assert not stale.exists() and not left_over.exists()
+    assert stale not in _entries(tmp_path) and not old_entry.exists() and not left_over.exists()
     assert len(_entries(tmp_path)) == len(files)
     assert not list(tmp_path.glob("*.part"))  # every write was renamed into place
+    assert sorted(path.name for path in tmp_path.iterdir()) == [form_cache.PACK]
+
+
+def test_a_pack_cut_short_keeps_its_whole_entries(portal, tmp_path, counted):
+    expected = form_files.form_files(portal, None, cache=FormCache(tmp_path))
+    pack = tmp_path / form_cache.PACK
+    pack.write_bytes(pack.read_bytes()[:-10])  # the last entry's body cut: it alone is made again
+    counted.clear()
+    assert form_files.form_files(portal, None, cache=FormCache(tmp_path)) == expected
+    assert len(counted) == 1
+
+
+def test_a_warm_build_does_not_write_the_pack_again(portal, tmp_path):
+    form_files.form_files(portal, None, cache=FormCache(tmp_path))
+    pack = tmp_path / form_cache.PACK
+    os.utime(pack, (0, 0))
+    form_files.form_files(portal, None, cache=FormCache(tmp_path))
+    assert pack.stat().st_mtime == 0
 
 
 def test_an_unwritable_cache_does_not_stop_the_build(portal, tmp_path):

@@ -28,7 +28,7 @@ def counted(monkeypatch):
 
 
 def _entries(folder):
-    return sorted(folder.glob("*.bin"))
+    return FormCache(folder).keys()
 
 
 def test_cached_feeds_are_the_bytes_made_without_the_cache(portal, tmp_path, counted):
@@ -64,8 +64,7 @@ def test_a_changed_deadline_or_setting_changes_the_feeds_with_a_warm_cache(porta
 def test_a_damaged_entry_is_made_again_and_rewritten_never_served(portal, tmp_path, counted):
     site = site_config()
     expected = ics.produce_feeds(portal, site, cache=FormCache(tmp_path))
-    entries = _entries(tmp_path)
-    damaged = damage_entries(entries, cut=40)
+    damaged = damage_entries(tmp_path, cut=40)
     counted.clear()
     assert ics.produce_feeds(portal, site, cache=FormCache(tmp_path)) == expected
     assert len(counted) == len(damaged)

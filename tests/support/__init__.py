@@ -52,15 +52,24 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def damage_entries(entries: list[Path], cut: int = 100) -> set[Path]:
-    """Damage cache entries three ways (the first truncated by `cut` bytes, the second with a byte flipped, the last
-    emptied) and return the damaged ones: a cache must make each again, never serve it."""
-    truncated, flipped, emptied = entries[0], entries[1 % len(entries)], entries[-1]
-    truncated.write_bytes(truncated.read_bytes()[:-cut])
-    body = bytearray(flipped.read_bytes())
-    body[len(body) // 2] ^= 0xFF
-    flipped.write_bytes(bytes(body))
-    emptied.write_bytes(b"")
+def damage_entries(folder: Path, cut: int = 100) -> set[str]:
+    """Damage three entries of the cache pack in `folder` (the first sorted key's body cut by `cut` bytes, the
+    second's with a byte flipped, the last's emptied; each keeps the digest it was written with) and return their
+    keys: a cache must make each again, never serve it."""
+    from macros.data.read_cache import write_pack
+    from macros.outputs.form_cache import PACK, pack_bytes, read_pack
+
+    entries = {key: (digest, bytes(body)) for key, (digest, body) in read_pack(folder / PACK).items()}
+    keys = sorted(entries)
+    truncated, flipped, emptied = keys[0], keys[1 % len(keys)], keys[-1]
+    digest, body = entries[truncated]
+    entries[truncated] = (digest, body[:-cut])
+    digest, body = entries[flipped]
+    changed = bytearray(body)
+    changed[len(changed) // 2] ^= 0xFF
+    entries[flipped] = (digest, bytes(changed))
+    entries[emptied] = (entries[emptied][0], b"")
+    write_pack(folder / PACK, pack_bytes((key, *entries[key]) for key in keys), "")
     return {truncated, flipped, emptied}
 
 
