@@ -1,4 +1,4 @@
-# The Atom feed of notices (newest first), one per language: feed.xml and en/feed.xml, written once per build.
+# The Atom feed of the newest notices, one per language: feed.xml and en/feed.xml, written once per build.
 # Ids are tag: URIs (RFC 4151) from extra.identity, so moving the site to another address changes no id.
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from macros.data.publication import Publication
-from macros.views import language
+from macros.views import language, limits
 from macros.views.urls import FEED_FILE, in_language, site_path
 
 FEED_PATHS = {lang: in_language(FEED_FILE, lang) for lang in language.LANGS}
@@ -35,8 +35,10 @@ def _moment(day: dt.date) -> dt.datetime:
 
 
 def feed_entries(portal, lang: str) -> list[FeedEntry]:
-    """The notices newest first: last checked against the source, then issued, then id."""
-    notices = sorted(portal.notices, key=lambda n: (n.updated, n.issued or dt.date.min, n.id), reverse=True)
+    """The newest notices (limits.FEED_ENTRIES), newest first: last checked against the source, then issued, then
+    id."""
+    order = sorted(portal.notices, key=lambda n: (n.updated, n.issued or dt.date.min, n.id), reverse=True)
+    notices = order[: limits.FEED_ENTRIES]
     entries = []
     for notice in notices:
         province = portal.province_of(notice)

@@ -25,3 +25,6 @@ ENDED_NOTICES_NAMED = 8
 # certificate catalogue: at most this many certificates on one page of the list (a batch with more is cut into equal
 # consecutive parts; the catalogue's own page lists every certificate by name and finds them all)
 CATALOGUE_CERTIFICATES_PER_PAGE = 100
+# the Atom feeds (feed.xml, en/feed.xml): the newest notices only, as a reader's feed app shows them; a feed of every
+# notice would grow with the data (some 2 MB at 2000 notices) on a phone that polls it
+FEED_ENTRIES = 50

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.outputs.feed import FEED_PATHS, atom_feed, feed_entries
+from macros.views import limits
 from tests.support import site_config
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -27,11 +28,11 @@ def when(element: ET.Element, name: str) -> dt.datetime | None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_feed_lists_every_notice_newest_first_with_dates_from_the_data(portal, lang):
+def test_feed_lists_the_newest_notices_first_with_dates_from_the_data(portal, lang):
     site = site_config("https://portal.example/")
     xml = atom_feed(portal, lang, site)
     entries = entries_of(xml)
-    assert len(entries) == len(portal.notices)
+    assert len(entries) == min(len(portal.notices), limits.FEED_ENTRIES)
     by_url = {n.id: n for n in portal.notices}
     keys = []
     for entry in entries:
@@ -49,9 +50,23 @@ def test_feed_lists_every_notice_newest_first_with_dates_from_the_data(portal, l
         assert notice.doc_number in entry.find(f"{ATOM}summary").text
         keys.append((notice.updated, notice.issued or dt.date.min, notice.id))
     assert keys == sorted(keys, reverse=True), "entries must be newest first"
+    left_out = [(n.updated, n.issued or dt.date.min, n.id) for n in portal.notices if n.id not in by_url_in(entries)]
+    assert all(key < keys[-1] for key in left_out), "only older notices are left out"
     root = ET.fromstring(xml)
     assert when(root, "updated") == max(when(e, "updated") for e in entries)
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+
+
+def by_url_in(entries: list[ET.Element]) -> set[str]:
+    return {entry.find(f"{ATOM}link").get("href").rstrip("/").rsplit("/", 1)[-1] for entry in entries}
+
+
+def test_feed_keeps_the_newest_notices_only(portal, monkeypatch):
+    monkeypatch.setattr(limits, "FEED_ENTRIES", 2)
+    entries = feed_entries(portal, "zh")
+    newest = sorted(portal.notices, key=lambda n: (n.updated, n.issued or dt.date.min, n.id), reverse=True)[:2]
+    assert [e.notice_id for e in entries] == [n.id for n in newest]
+    assert len(entries_of(atom_feed(portal, "zh", site_config(None)))) == 2
 
 
 def test_feed_is_deterministic_and_in_the_reader_language(portal):
