@@ -37,8 +37,8 @@ def _moment(day: dt.date) -> dt.datetime:
 def feed_entries(portal, lang: str) -> list[FeedEntry]:
     """The newest notices (limits.FEED_ENTRIES), newest first: last checked against the source, then issued, then
     id."""
-    order = sorted(portal.notices, key=lambda n: (n.updated, n.issued or dt.date.min, n.id), reverse=True)
-    notices = order[: limits.FEED_ENTRIES]
+    newest = sorted(portal.notices, key=lambda n: (n.updated, n.issued or dt.date.min, n.id), reverse=True)
+    notices = newest[: limits.FEED_ENTRIES]
     entries = []
     for notice in notices:
         province = portal.province_of(notice)

@@ -9,7 +9,6 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
-import logging
 import os
 import re
 import sys
@@ -33,8 +32,6 @@ _ENTRY = ".bin"
 _TEMP = ".part"
 _DIGEST = hashlib.sha256().digest_size
 _STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a build that stopped half-way
-
-log = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------- keys
@@ -162,7 +159,7 @@ def read_pack(path: Path) -> dict[str, tuple[bytes, memoryview]]:
     return entries
 
 
-def pack_bytes(entries: Iterable[tuple[str, bytes, bytes]]) -> bytes:
+def pack_bytes(entries: Iterable[tuple[str, bytes, bytes | memoryview]]) -> bytes:
     """A pack of (key, digest, body) entries, in the given order."""
     parts = []
     for key, digest, body in entries:
@@ -180,8 +177,8 @@ class FormCache:
     def __init__(self, folder: Path | None):
         self.folder = folder  # None: no cache
         self._stored: dict[str, tuple[bytes, memoryview]] | None = None
-        self._added: dict[str, bytes] = {}
-        self._damaged = False
+        self._added: dict[str, bytes] = {}  # made by this build
+        self._whole: set[str] = set()  # the pack's entries this build found whole (their digests checked)
 
     def made(self, key: str, make: Callable[[], bytes]) -> bytes:
         found = self.get(key)
@@ -201,8 +198,8 @@ class FormCache:
             return None
         digest, body = entry
         if hashlib.sha256(body).digest() != digest:
-            self._damaged = True
             return None
+        self._whole.add(key)
         return bytes(body)
 
     def put(self, key: str, data: bytes) -> None:
@@ -220,16 +217,16 @@ class FormCache:
         if self.folder is None:
             return
         stored = self._pack()
-        if self._added or self._damaged or set(stored) != keys:
-            entries = []
-            for key in sorted(keys):
-                if key in self._added:
-                    body = self._added[key]
-                    entries.append((key, hashlib.sha256(body).digest(), body))
-                elif key in stored and (found := self.get(key)) is not None:
-                    entries.append((key, stored[key][0], found))
+        if self._added or set(stored) != keys:  # a damaged entry the build used was made again: it is in _added
+            entries = [
+                (key, hashlib.sha256(self._added[key]).digest(), self._added[key])
+                if key in self._added
+                else (key, *stored[key])
+                for key in sorted(keys)
+                if key in self._added or key in self._whole
+            ]
             write_pack(self.folder / PACK, pack_bytes(entries), "the files are made without the cache next time")
-        self._stored, self._added, self._damaged = None, {}, False
+        self._stored, self._added, self._whole = None, {}, set()
         self._remove_left_overs()
 
     def _pack(self) -> dict[str, tuple[bytes, memoryview]]:
