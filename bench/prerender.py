@@ -16,17 +16,20 @@ MACROS_PLUGIN = re.compile(r"^(?P<indent>[ \t]+)- macros:.*\n(?:(?P=indent)[ \t]
 
 
 WATCHED_DATA = re.compile(r"(?m)^(watch:\n(?:  - .*\n)*?)  - data\n")
-SEARCH_HOOK = "macros/site/search.py"  # search is the same site's, not the data layer: both builds run Pagefind
+# Not the data layer but the same site's, in both builds: search (Pagefind), and the opening of the generated pages'
+# sealed HTML (the pre-rendered pages are sealed the same way: Markdown parses the same text in both builds).
+KEPT_HOOKS = ("macros/site/search.py", "macros/site/sealed_html.py")
 
 
-def _search_hook_only(block: re.Match) -> str:
-    kept = [line for line in block.group(0).splitlines()[1:] if SEARCH_HOOK in line]
+def _kept_hooks_only(block: re.Match) -> str:
+    kept = [line for line in block.group(0).splitlines()[1:] if any(hook in line for hook in KEPT_HOOKS)]
     return "hooks:\n" + "".join(line + "\n" for line in kept) if kept else ""
 
 
 def baseline_config(text: str) -> str:
-    """mkdocs.yml without the data hooks and the macros plugin (everything else, search and i18n included, kept)."""
-    without_hooks, hooks = HOOKS_BLOCK.subn(_search_hook_only, text)
+    """mkdocs.yml without the data hooks and the macros plugin (everything else, search, the sealed pages' hook and
+    i18n included, kept)."""
+    without_hooks, hooks = HOOKS_BLOCK.subn(_kept_hooks_only, text)
     result, plugins = MACROS_PLUGIN.subn("", without_hooks)
     if hooks != 1 or plugins != 1:
         raise ValueError(f"mkdocs.yml: expected one hooks block and one macros plugin, found {hooks} and {plugins}")

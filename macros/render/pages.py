@@ -6,6 +6,7 @@ import json
 
 from markupsafe import escape
 
+from macros.render import raw_html
 from macros.render.render import render_fragment
 from macros.views import language, page_summary
 from macros.views.pages import PageSpec
@@ -29,4 +30,4 @@ def page_markdown(spec: PageSpec, portal, lang: str) -> str:
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None
     )
     body = render_fragment(spec.template, portal, lang, spec.url(lang), spec=spec, **spec.context)
-    return f"---\n{front}\n---\n\n{body}"
+    return f"---\n{front}\n---\n\n{raw_html.sealed(body)}"

@@ -73,6 +73,7 @@ def test_baseline_config_drops_only_the_data_hooks_and_macros():
     baseline = baseline_config(original)
     assert "macros/site/hooks.py" in original and "macros/site/hooks.py" not in baseline
     assert "macros/site/search.py" in baseline  # both builds index the site for search alike
+    assert "macros/site/sealed_html.py" in baseline  # and open the generated pages' sealed HTML alike
     assert "- macros:" in original and "- macros:" not in baseline
     for kept in ("- search:", "- i18n:", "custom_dir: overrides", "markdown_extensions:", "nav:"):
         assert kept in baseline

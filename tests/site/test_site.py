@@ -259,3 +259,24 @@ def test_generated_pages_come_from_data_alone(project, tmp_path):
         for guide in ("guide/filing", "guide/compare"):
             links = {a["href"] for a in page(out, prefix + guide).select("article a[href]")}
             assert {f"../../provinces/{p.id}/" for p in provinces} <= links, (guide, links)
+
+
+def test_no_page_keeps_its_html_sealed(built_site):
+    """The generated pages' HTML passes Markdown sealed (macros/render/raw_html.py) and is opened on every page."""
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    assert [p for p in pages if "<!--x-raw:" in p.read_text(encoding="utf-8")] == []
+    notice = page(built_site, "notices/shandong-2022-8")
+    assert notice.select_one("h1#notice-title") and notice.select_one("h2 a.headerlink")  # HTML and headings
+
+
+@pytest.mark.parametrize("anchor,builds", [("notice-title", True), ("no-such-anchor", False)])
+def test_links_to_anchors_in_a_generated_pages_html_are_checked(project, tmp_path, anchor, builds):
+    for suffix in (".md", ".en.md"):
+        (project / "docs" / f"anchor-check{suffix}").write_text(
+            f"# Anchor check\n\n[notice](notices/shandong-2022-8.md#{anchor})\n", encoding="utf-8"
+        )
+    result = run_build(project, tmp_path / "site")
+    assert (result.returncode == 0) is builds, result.stdout + result.stderr
+    if not builds:
+        assert "no-such-anchor" in result.stdout + result.stderr
