@@ -54,8 +54,10 @@ class Portal:
         self.notice_by_id = {n.id: n for n in self.notices}
         self.form_by_id = {f.id: f for f in self.forms}
         self._notices_in: dict[str, list[Notice]] = {p.id: [] for p in levels}
-        for n in self.notices:
+        self.position: dict[str, int] = {}  # each notice's place in `notices` (a part put back in this order)
+        for i, n in enumerate(self.notices):
             self._notices_in[self.province_of_issuer[n.issuer].id].append(n)
+            self.position[n.id] = i
 
     def file_records(self) -> Iterator[tuple[str, Any]]:
         """(data file, record) for every record, each as read from its own file."""

@@ -122,17 +122,22 @@ class MonthList:
         return list(dict.fromkeys(occ.province.id for occ in self.occurrences))
 
 
-def _shown_in(portal, notice: Notice, province_ids: set[str] | None) -> bool:
-    """A province's calendar shows its own notices and the national ones (they apply in every province)."""
-    return province_ids is None or portal.province_of(notice).id in province_ids or portal.is_national(notice)
+def shown_notices(portal, province_ids: set[str] | None, national: bool = True) -> list[Notice]:
+    """The notices of the given provinces and, with `national`, the national ones (they apply in every province),
+    in the portal's order; every notice when `province_ids` is None. Picked from the portal's list of each province's
+    notices: a calendar page per province asking every notice for its province grew with provinces x notices."""
+    if province_ids is None:
+        return portal.notices
+    picked = [portal.notices_in(pid) for pid in province_ids]
+    if national:
+        picked.append(portal.national_notices())
+    return sorted({n.id: n for notices in picked for n in notices}.values(), key=lambda n: portal.position[n.id])
 
 
 def dated_deadlines(portal, province_ids: set[str] | None = None):
     """(province, notice, deadline) for every deadline with a date that can still happen under the relations
     between documents (a window a later document cancelled is left out), optionally only for some provinces."""
-    for notice in portal.notices:
-        if not _shown_in(portal, notice, province_ids):
-            continue
+    for notice in shown_notices(portal, province_ids):
         province = portal.province_of(notice)
         for deadline in notice.deadlines:
             if deadline.end is not None and not portal.cancelled(notice, deadline):
@@ -196,9 +201,8 @@ def occurrences(portal, span: tuple[int, int], province_ids: set[str] | None = N
 
 def undated(portal, province_ids: set[str] | None = None) -> list[Undated]:
     found = []
-    for notice in portal.notices:
-        if _shown_in(portal, notice, province_ids):
-            found += [Undated(portal.province_of(notice), notice, d) for d in notice.deadlines if d.end is None]
+    for notice in shown_notices(portal, province_ids):
+        found += [Undated(portal.province_of(notice), notice, d) for d in notice.deadlines if d.end is None]
     return sorted(found, key=lambda u: (u.province.order, u.province.id, u.notice.id, u.deadline.id))
 
 

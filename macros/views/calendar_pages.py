@@ -66,7 +66,7 @@ def _context(
         "years": by_year,
         "undated": undated(portal, ids),
         # why later rounds are missing: the documents that stop the windows of the notices shown
-        "stopped": stopped_windows(portal, [n for n in portal.notices if portal.province_of(n).id in ids]),
+        "stopped": stopped_windows(portal, calendar_model.shown_notices(portal, ids, national=False)),
         "has_national": bool(portal.national_notices()),
         "feeds": feeds,
     }

@@ -21,6 +21,7 @@ from macros.views.calendar_model import (
     months_covered,
     occurrences,
     present,
+    shown_notices,
     undated,
     year_span,
     years,
@@ -163,6 +164,16 @@ def test_province_filter_keeps_only_that_province(portal):
         ("round-1-municipal-review", D(2022, 4, 28), D(2022, 4, 28)),
         ("round-1-results", D(2022, 5, 28), D(2022, 5, 28)),
     ]
+
+
+@pytest.mark.parametrize("national", [True, False])
+def test_shown_notices_are_the_provinces_and_the_national_ones_in_the_portals_order(portal, national):
+    for ids in [{p.id} for p in portal.provinces] + [{p.id for p in portal.provinces[:2]}]:
+        expected = [
+            n for n in portal.notices if portal.province_of(n).id in ids or (national and portal.is_national(n))
+        ]
+        assert shown_notices(portal, ids, national) == expected
+    assert shown_notices(portal, None) == portal.notices
 
 
 # ---------------------------------------------------------------- month grids
