@@ -9,9 +9,9 @@ import base64
 import re
 
 _HEADING = re.compile(r"^#{1,6} ")
-_SEALED = re.compile(r"<!--x-raw:([A-Za-z0-9+/=]*)-->")
-# an element id in our fragments' HTML (their attributes are always double-quoted; text never holds a raw quote)
-_ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid="([^"]+)\"""")
+_OPEN, _CLOSE = "<!--x-raw:", "-->"
+# an element id in our fragments' HTML (their attributes are always double-quoted; their text never holds a raw quote)
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def sealed(body: str) -> str:
@@ -23,7 +23,7 @@ def sealed(body: str) -> str:
     def close_run() -> None:
         text = "\n".join(run).strip("\n")  # Markdown sets the blank lines between blocks
         if text.strip():
-            parts.append(f"\n<!--x-raw:{base64.b64encode(text.encode()).decode('ascii')}-->\n")
+            parts.append(f"\n{_OPEN}{base64.b64encode(text.encode()).decode('ascii')}{_CLOSE}\n")
         run.clear()
 
     for line in body.split("\n"):
@@ -38,9 +38,23 @@ def sealed(body: str) -> str:
 
 def opened(html: str) -> str:
     """The HTML (or Markdown) with every sealed run back as it was."""
-    if "<!--x-raw:" not in html:
+    start = html.find(_OPEN)
+    if start == -1:
         return html
-    return _SEALED.sub(lambda m: base64.b64decode(m.group(1)).decode(), html)
+    parts, done = [], 0
+    while start != -1:  # found by plain search: a pattern over every base64 character took longer than decoding
+        end = html.find(_CLOSE, start)
+        if end == -1:
+            break
+        try:
+            run = base64.b64decode(html[start + len(_OPEN) : end], validate=True).decode()
+        except ValueError:  # not one of ours (a page that shows the marker itself): left as it is
+            run = html[start : end + len(_CLOSE)]
+        parts += [html[done:start], run]
+        done = end + len(_CLOSE)
+        start = html.find(_OPEN, done)
+    parts.append(html[done:])
+    return "".join(parts)
 
 
 def anchor_ids(html: str) -> set[str]:

@@ -55,6 +55,11 @@ def test_each_run_opens_as_it_was():
     assert raw_html.opened("<p>nothing sealed</p>") == "<p>nothing sealed</p>"
 
 
+@pytest.mark.parametrize("text", ["<!--x-raw:not base64!-->", "<!--x-raw:5Lit-- unclosed", "<!--x-raw:/w==-->"])
+def test_a_marker_that_is_not_a_seal_is_left_as_it_is(text):
+    assert raw_html.opened(f"<p>a</p>{text}<p>b</p>") == f"<p>a</p>{text}<p>b</p>"
+
+
 @pytest.mark.parametrize("body", ["", "\n\n", "## Only a heading\n"])
 def test_nothing_to_seal(body):
     assert "x-raw" not in raw_html.sealed(body)
