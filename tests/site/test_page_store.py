@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.read_cache import write_pack
 from macros.render.pages import page_markdown
 from macros.site import page_store
 from macros.site.build import Build
@@ -172,6 +174,38 @@ def test_each_kind_of_damage_renders_again(store_folder, damage):
     build, pages = _pages(ROOT)
     assert build.pages is not None and build.pages.rendered == len(pages)
     assert pages == made
+
+
+def _stored(pack: Path) -> tuple[bytes, str, dict[str, bytes]]:
+    """A pack's head (its digest and key), inputs and pages, as page_store writes them."""
+    raw = pack.read_bytes()
+    start = raw.index(b"\x80", page_store._DIGEST)  # the pickle's first byte, after the key (text)
+    inputs, pages = pickle.loads(raw[start:])
+    return raw[page_store._DIGEST : start], inputs, pages
+
+
+def test_a_kept_page_that_does_not_load_is_rendered_again_and_the_others_taken(store_folder):
+    _, made = _pages(ROOT)
+    pack = store_folder / page_store.PACK
+    key, inputs, pages = _stored(pack)
+    broken = sorted(pages)[0]
+    pages[broken] = b"not a pickle"
+    body = key + pickle.dumps((inputs, pages), protocol=pickle.HIGHEST_PROTOCOL)
+    write_pack(pack, body, "")
+    build, again = _pages(ROOT)
+    assert build.pages is not None and build.pages.rendered == 1 and again == made
+    assert _stored(pack)[2][broken] != b"not a pickle"  # written back as rendered
+
+
+def test_a_save_after_an_edit_writes_the_pages_it_took_back_unchanged(store_folder, data_root):
+    first, _ = _pages(data_root)
+    _, _, before = _stored(store_folder / page_store.PACK)
+    _retitle(data_root, first.portal, first.portal.notices[-1])
+    build, _ = _pages(data_root)
+    _, _, after = _stored(store_folder / page_store.PACK)
+    assert build.pages is not None and 0 < build.pages.rendered < len(after)
+    taken = [url for url in after if after[url] == before.get(url)]
+    assert len(taken) == len(after) - build.pages.rendered  # every page not rendered again: the very bytes read
 
 
 def test_an_unwritable_store_does_not_stop_the_build(tmp_path, monkeypatch):
