@@ -69,7 +69,6 @@ class PageStore:
         self._same_inputs = False  # every kept page is taken as it is
         self._kept: dict[str, bytes] = {}  # page URL -> its KeptPage as the last build pickled it
         self._made: dict[str, KeptPage] = {}
-        self._taken: dict[str, bytes] = {}  # the pages of _made taken as kept, as they were read
         self._reads: dict[str, Reads] = {}  # page URL -> what it read, for the pages rendered in this build
         self._reading: Reads | None = None  # what the page being rendered reads
         self._values: TokenValues | None = None
@@ -126,8 +125,8 @@ class PageStore:
             questions = kept(reads, self._fingerprint())
             answers = "" if questions is None else self._answers().digest(as_kept(reads, questions))
             self._made[url] = (spec_print, questions, answers, markdown)
-        pages = {
-            url: self._taken[url] if url in self._taken else pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+        pages = {  # a page not rendered again is the one kept: its bytes as read
+            url: pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL) if url in self._reads else self._kept[url]
             for url, page in self._made.items()
         }
         stored = (self._inputs, pages)
@@ -153,7 +152,6 @@ class PageStore:
     def _take(self, url: str, page: KeptPage) -> str:
         """The kept page is this build's, as it was."""
         self._made[url] = page
-        self._taken[url] = self._kept[url]
         return page[3]
 
     def _spec_print(self, spec: object) -> str:

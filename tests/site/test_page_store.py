@@ -197,15 +197,24 @@ def test_a_kept_page_that_does_not_load_is_rendered_again_and_the_others_taken(s
     assert _stored(pack)[2][broken] != b"not a pickle"  # written back as rendered
 
 
-def test_a_save_after_an_edit_writes_the_pages_it_took_back_unchanged(store_folder, data_root):
+def test_a_save_after_an_edit_pickles_only_the_pages_it_rendered(store_folder, data_root, monkeypatch):
     first, _ = _pages(data_root)
     _, _, before = _stored(store_folder / page_store.PACK)
     _retitle(data_root, first.portal, first.portal.notices[-1])
-    build, _ = _pages(data_root)
+    build = Build.load(data_root, site_config())
+    for spec in build.specs:
+        for lang in LANGS:
+            build.page_markdown(spec, lang)
+    assert build.pages is not None and 0 < build.pages.rendered
+    pickled = []
+    dumps = pickle.dumps
+    monkeypatch.setattr(page_store.pickle, "dumps", lambda value, **kw: pickled.append(value) or dumps(value, **kw))
+    build.pages.save()
+    monkeypatch.undo()
+    assert len(pickled) == build.pages.rendered + 1  # each page rendered again, then the pack around them
     _, _, after = _stored(store_folder / page_store.PACK)
-    assert build.pages is not None and 0 < build.pages.rendered < len(after)
     taken = [url for url in after if after[url] == before.get(url)]
-    assert len(taken) == len(after) - build.pages.rendered  # every page not rendered again: the very bytes read
+    assert len(taken) == len(after) - build.pages.rendered  # every other page: the bytes the build read
 
 
 def test_an_unwritable_store_does_not_stop_the_build(tmp_path, monkeypatch):
