@@ -205,7 +205,7 @@ def test_a_save_after_an_edit_pickles_only_the_pages_it_rendered(store_folder, d
     for spec in build.specs:
         for lang in LANGS:
             build.page_markdown(spec, lang)
-    assert build.pages is not None and 0 < build.pages.rendered
+    assert build.pages is not None and build.pages.rendered > 0
     pickled = []
     dumps = pickle.dumps
     monkeypatch.setattr(page_store.pickle, "dumps", lambda value, **kw: pickled.append(value) or dumps(value, **kw))
